@@ -1,0 +1,21 @@
+"""quote-attribution's engine: who said what in a news article, by rules on a spaCy parse.
+
+>>> from models import load
+>>> result = load().extract('"We will respond," the minister said.')
+>>> result.quotes[0].type
+'direct'
+"""
+
+from .engine import (
+    DEFAULT_MAX_CHARS,
+    DEFAULT_MODEL,
+    Attributor,
+    EmptyTextError,
+    InputError,
+    TextTooLongError,
+    load,
+)
+from .types import Quote, Result, Speaker, TextSpan
+
+__all__ = ["DEFAULT_MAX_CHARS", "DEFAULT_MODEL", "Attributor", "EmptyTextError", "InputError", "Quote",
+           "Result", "Speaker", "TextSpan", "TextTooLongError", "load"]

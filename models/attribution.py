@@ -1,0 +1,246 @@
+"""Joins the rule families: quotation marks + cues on the parse -> typed quotations.
+
+The order of the passes:
+
+1. every cue on the parse claims the quotations its content overlaps: all content inside
+   marks makes a direct quote, some makes a mixed one, none an indirect one;
+2. a direct quotation nobody claimed looks for its attribution next to it
+   (`"...," X said.`, `X said: "..."`, `"..." - X`, `X: "..."`);
+3. the second half of a split quote (`"A," X said. "B"`) joins the first;
+4. a quotation that opens a paragraph after a paragraph of quotes continues its speaker.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from itertools import accumulate
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import Lexicon
+from .marks import QuotedSpan, find_quoted_spans, paragraphs
+from .reported import Cue, find_cues, subject_of, token_range
+
+Range = tuple[int, int]
+DASHES = frozenset("-–—―")
+#: longest stretch between the halves of a split quote that can hold only its attribution
+MAX_SPLIT_GAP = 160
+#: fewest words a quotation needs to be taken as a quote when nothing attributes it
+MIN_UNATTRIBUTED_WORDS = 8
+
+
+@dataclass(slots=True)
+class Draft:
+    """A quotation before speakers are resolved."""
+
+    rule: str
+    type: str
+    fragments: list[Range]
+    cue: Range | None
+    subject: Token | None = None
+    mention: Range | None = None
+    quotes: list[QuotedSpan] = field(default_factory=list)
+
+
+class TextIndex:
+    """Constant-time questions about positions in the text: paragraph, quotation, letters."""
+
+    def __init__(self, text: str, quoted: list[QuotedSpan], lexicon: Lexicon) -> None:
+        self.text = text
+        self.quoted = quoted
+        self.opens = [q.open_at for q in quoted]
+        self.paras = list(paragraphs(text))
+        self.para_starts = [s for s, _ in self.paras]
+        self.boiler = [bool(lexicon.boilerplate.search(text[s:e])) for s, e in self.paras]
+        self.alnum = [0, *accumulate(ch.isalnum() for ch in text)]
+
+    def paragraph(self, i: int) -> int:
+        return max(0, bisect_right(self.para_starts, i) - 1)
+
+    def is_boilerplate(self, i: int) -> bool:
+        return bool(self.paras) and self.boiler[self.paragraph(i)]
+
+    def letters(self, start: int, end: int) -> int:
+        return self.alnum[end] - self.alnum[start]
+
+    def quote_at(self, i: int) -> QuotedSpan | None:
+        """The quotation whose marks enclose position `i`."""
+        k = bisect_right(self.opens, i) - 1
+        for j in (k, k - 1):
+            if j >= 0 and self.quoted[j].open_at <= i <= self.quoted[j].close_at:
+                return self.quoted[j]
+        return None
+
+    def overlapping(self, start: int, end: int) -> list[QuotedSpan]:
+        k = max(0, bisect_left(self.opens, start) - 1)
+        out = []
+        while k < len(self.quoted) and self.quoted[k].open_at < end:
+            q = self.quoted[k]
+            if q.close_at > start:
+                out.append(q)
+            k += 1
+        return out
+
+    def before_in_paragraph(self, i: int) -> str:
+        return self.text[self.para_starts[self.paragraph(i)]:i] if self.paras else self.text[:i]
+
+    def standalone(self, q: QuotedSpan) -> bool:
+        """Whether a quotation is a sentence of its own, not a phrase inside the writer's."""
+        before = self.before_in_paragraph(q.open_at).rstrip()
+        return not before or before[-1] in ":,;.!?([" or before[-1] in DASHES
+
+
+def classify(cue: Cue, index: TextIndex) -> Draft:
+    """Type a cue's content by the quotation marks inside it."""
+    start, end = cue.content[0][0], cue.content[-1][1]
+    quotes = index.overlapping(start, end)
+    if not quotes:
+        return Draft(cue.rule, "indirect", list(cue.content), cue.cue, cue.subject, quotes=[])
+    inside = sum(index.letters(*piece) for q in quotes for piece in q.pieces)
+    total = sum(index.letters(s, e) for s, e in cue.content)
+    if inside >= total:
+        pieces = [piece for q in quotes for piece in q.pieces]
+        return Draft(cue.rule, "direct", pieces, cue.cue, cue.subject, quotes=quotes)
+    first, last = min(quotes[0].open_at, start), max(quotes[-1].close_at + 1, end)
+    fragments = [(max(first, s) if i == 0 else s, min(last, e) if i == len(cue.content) - 1 else e)
+                 for i, (s, e) in enumerate(cue.content)]
+    fragments[0] = (min(first, fragments[0][0]), fragments[0][1])
+    fragments[-1] = (fragments[-1][0], max(last, fragments[-1][1]))
+    return Draft(cue.rule, "mixed", fragments, cue.cue, cue.subject, quotes=quotes)
+
+
+def cue_drafts(doc: Doc, lexicon: Lexicon, index: TextIndex) -> list[Draft]:
+    """Pass 1: one draft per cue; a quotation goes to the first cue that claims it."""
+    def hidden(i: int) -> bool:
+        return index.quote_at(i) is not None or index.is_boilerplate(i)
+
+    drafts: list[Draft] = []
+    claimed: set[int] = set()
+    seen: set[tuple[Range, ...]] = set()
+    for cue in find_cues(doc, lexicon, hidden):
+        if cue.content in seen:
+            continue
+        seen.add(cue.content)
+        draft = classify(cue, index)
+        if draft.type == "direct" and any(q.open_at in claimed for q in draft.quotes):
+            continue
+        claimed.update(q.open_at for q in draft.quotes)
+        drafts.append(draft)
+    return drafts
+
+
+def _tokens_between(doc: Doc, starts: list[int], start: int, end: int) -> list[Token]:
+    return [doc[k] for k in range(bisect_left(starts, start), bisect_left(starts, end))]
+
+
+def _speech_verb(tokens: list[Token], lexicon: Lexicon) -> Token | None:
+    return next((t for t in tokens if lexicon.is_cue_form(t.lower_) and t.pos_ in ("VERB", "AUX")), None)
+
+
+def _source_near(verb: Token, window: list[Token]) -> Token | None:
+    """The speaker of `"...," X said` when the parser missed the link to the quotation."""
+    subject = subject_of(verb)
+    if subject is not None:
+        return subject
+    names = [t for t in window if t.pos_ in ("PROPN", "PRON", "NOUN") and t.i != verb.i]
+    after = [t for t in names if t.i > verb.i]
+    return (after or names or [None])[0]
+
+
+def adjacent_draft(q: QuotedSpan, doc: Doc, starts: list[int], lexicon: Lexicon,
+                   index: TextIndex) -> Draft | None:
+    """Pass 2: the attribution written next to a quotation that no cue claimed."""
+    text = index.text
+    p_end = index.paras[index.paragraph(q.open_at)][1] if index.paras else len(text)
+    pieces = list(q.pieces)
+    after = _tokens_between(doc, starts, q.close_at + 1, p_end)
+    if after:
+        sent_end = after[0].sent.end
+        window = []
+        for t in after:
+            if t.i >= sent_end or index.quote_at(t.idx) is not None:
+                break
+            window.append(t)
+        if window and window[0].text in DASHES and len(window) > 1:
+            names = window[1:]
+            source = doc[names[0].i:names[-1].i + 1].root
+            return Draft("dash", "direct", pieces, token_range(window[:1]), source,
+                         token_range(names), quotes=[q])
+        verb = _speech_verb(window, lexicon)
+        if verb is not None:
+            source = _source_near(verb, window)
+            if source is not None:
+                return Draft("adjacent", "direct", pieces, token_range([verb]), source, quotes=[q])
+    before = index.before_in_paragraph(q.open_at).rstrip()
+    if before.endswith((":", ",")):
+        lead = _tokens_between(doc, starts, q.open_at - len(index.before_in_paragraph(q.open_at)), q.open_at)
+        lead = [t for t in lead if index.quote_at(t.idx) is None]
+        verb = _speech_verb(lead, lexicon)
+        if verb is not None:
+            source = _source_near(verb, lead)
+            if source is not None:
+                return Draft("adjacent", "direct", pieces, token_range([verb]), source, quotes=[q])
+        named = [t for t in lead if not t.is_punct and not t.is_space]
+        if before.endswith(":") and named and len(named) <= 6 and any(t.pos_ == "PROPN" for t in named):
+            colon = lead[-1]
+            source = doc[named[0].i:named[-1].i + 1].root
+            return Draft("colon", "direct", pieces, token_range([colon]), source,
+                         token_range(named), quotes=[q])
+    return None
+
+
+def merge_split(drafts: list[Draft], q: QuotedSpan, index: TextIndex) -> bool:
+    """Pass 3: `"A," X said. "B"` -- B joins A when only the attribution stands between."""
+    for draft in reversed(drafts[-3:]):
+        if draft.type != "direct" or not draft.quotes or draft.cue is None:
+            continue
+        last = draft.quotes[-1]
+        gap_ok = 0 < q.open_at - last.close_at <= MAX_SPLIT_GAP
+        same_para = index.paragraph(last.close_at) == index.paragraph(q.open_at)
+        if gap_ok and same_para and last.close_at < draft.cue[0] < q.open_at:
+            draft.fragments.extend(q.pieces)
+            draft.quotes.append(q)
+            return True
+    return False
+
+
+def continuation(drafts: list[Draft], q: QuotedSpan, index: TextIndex) -> Draft | None:
+    """Pass 4: a quote paragraph right after a paragraph whose quote has a speaker."""
+    if index.before_in_paragraph(q.open_at).strip():
+        return None
+    para = index.paragraph(q.open_at)
+    for draft in reversed(drafts[-3:]):
+        if draft.subject is None and draft.mention is None:
+            continue
+        if index.paragraph(draft.fragments[-1][1]) == para - 1 and draft.type in ("direct", "mixed"):
+            return Draft("continuation", "direct", list(q.pieces), None, draft.subject, draft.mention,
+                         quotes=[q])
+    return None
+
+
+def attribute(doc: Doc, lexicon: Lexicon) -> list[Draft]:
+    """All quotations of a parsed document, in text order, before speaker resolution."""
+    text = doc.text
+    index = TextIndex(text, find_quoted_spans(text), lexicon)
+    drafts = cue_drafts(doc, lexicon, index)
+    claimed = {q.open_at for d in drafts for q in d.quotes}
+    starts = [t.idx for t in doc]
+    ordered = sorted(drafts, key=lambda d: d.fragments[0][0])
+    keys = [d.fragments[0][0] for d in ordered]
+    for q in index.quoted:
+        if q.open_at in claimed or not index.standalone(q) or index.is_boilerplate(q.open_at):
+            continue
+        k = bisect_left(keys, q.open_at)
+        earlier = ordered[max(0, k - 3):k]
+        draft = adjacent_draft(q, doc, starts, lexicon, index)
+        if draft is None and merge_split(earlier, q, index):
+            continue
+        draft = draft or continuation(earlier, q, index)
+        if draft is None and len(text[q.start:q.end].split()) >= MIN_UNATTRIBUTED_WORDS:
+            draft = Draft("unattributed", "direct", list(q.pieces), None, quotes=[q])
+        if draft is not None:
+            k = bisect_left(keys, draft.fragments[0][0])
+            ordered.insert(k, draft)
+            keys.insert(k, draft.fragments[0][0])
+    return ordered

@@ -1,0 +1,50 @@
+"""The spaCy component: `nlp.add_pipe("quote_attribution")` puts quotes on `doc._.quotes`.
+
+It needs a parser and an entity recogniser before it; it writes a list of `Quote`
+to `doc._.quotes` and a list of `Speaker` to `doc._.quote_speakers`.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .attribution import attribute
+from .lexicon import Lexicon, load_lexicon
+from .results import build
+
+for _name in ("quotes", "quote_speakers"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+class QuoteAttribution:
+    """Finds and attributes the quotations of each document."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        quotes, speakers = build(doc, attribute(doc, self.lexicon), self.lexicon)
+        doc._.quotes = quotes
+        doc._.quote_speakers = speakers
+        return doc
+
+
+@Language.component("paragraph_breaks", assigns=["token.is_sent_start"])
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so headlines and bylines stand alone.
+
+    Runs before the parser, which keeps boundaries that are already set.
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text_with_ws or (previous.is_space and "\n" in previous.text):
+            token.is_sent_start = True
+    return doc
+
+
+@Language.factory("quote_attribution", requires=["token.dep", "doc.ents", "doc.sents"],
+                  assigns=["doc._.quotes", "doc._.quote_speakers"])
+def make_quote_attribution(nlp: Language, name: str) -> QuoteAttribution:
+    return QuoteAttribution(load_lexicon())

@@ -1,0 +1,38 @@
+"""Confidence: how likely a quotation is right, from the rule that found it and its speaker.
+
+The base values per rule and type are in `data/confidence.tsv`, measured as the
+precision of each rule on PolNeAR dev; the speaker adjusts them.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+DEFAULT = 0.5
+NAMED_BONUS = 0.05
+NO_SPEAKER_PENALTY = 0.15
+UNRESOLVED_PENALTY = 0.1
+
+
+@cache
+def base_table() -> dict[tuple[str, str], float]:
+    text = resources.files("models").joinpath("data", "confidence.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {(rule, kind): float(value) for rule, kind, value in rows}
+
+
+def confidence(rule: str, quote_type: str, has_speaker: bool, has_name: bool) -> float:
+    """A value in [0, 1]; higher bands are more often right.
+
+    >>> confidence("clausal", "direct", True, True)
+    0.95
+    """
+    value = base_table().get((rule, quote_type), DEFAULT)
+    if not has_speaker:
+        value -= NO_SPEAKER_PENALTY
+    elif has_name:
+        value += NAMED_BONUS
+    else:
+        value -= UNRESOLVED_PENALTY
+    return round(min(0.99, max(0.01, value)), 3)

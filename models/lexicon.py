@@ -1,0 +1,81 @@
+"""Language data for the rules, read from the files in `models/data/`.
+
+Word lists live in data files so that a linguist can extend them without touching
+code. Everything here is loaded once and shared.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    """Non-empty, non-comment lines of a data file."""
+    text = resources.files("models").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _forms(name: str) -> dict[str, str]:
+    """Map every inflected form in a `lemma form form ...` file to its lemma.
+
+    >>> _forms("speech_verbs.txt")["said"]
+    'say'
+    """
+    out: dict[str, str] = {}
+    for line in _lines(name):
+        lemma, *forms = line.split()
+        for form in (lemma, *forms):
+            out.setdefault(form, lemma)
+    return out
+
+
+def _table(name: str) -> list[list[str]]:
+    return [line.split("\t") for line in _lines(name)]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All word lists the rules consult."""
+
+    speech: dict[str, str]
+    belief: dict[str, str]
+    small_clause: dict[str, str]
+    objects: dict[str, str]
+    phrasal: dict[tuple[str, str], str]
+    phrasal_forms: frozenset[str]
+    hearers: frozenset[str]
+    titles: frozenset[str]
+    aliases: dict[str, str]
+    pronouns: dict[str, str]
+    org_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    boilerplate: re.Pattern[str]
+
+    def is_cue_form(self, word: str) -> bool:
+        """Whether a lower-cased word form can be a speech cue by itself."""
+        return word in self.speech or word in self.phrasal_forms
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """The lexicon bundled with the package (cached: the files are read once)."""
+    phrasal = {(form, particle): role for forms, particle, role in _table("phrasal_cues.tsv")
+               for form in forms.split()}
+    return Lexicon(
+        speech=_forms("speech_verbs.txt"),
+        belief=_forms("belief_verbs.txt"),
+        small_clause=_forms("small_clause_verbs.txt"),
+        objects=_forms("object_verbs.txt"),
+        phrasal=phrasal,
+        phrasal_forms=frozenset(form for form, _ in phrasal),
+        hearers=frozenset(_lines("hearers.txt")),
+        titles=frozenset(_lines("titles.txt")),
+        aliases={alias: name for alias, name in _table("aliases.tsv")},
+        pronouns={word: kind for word, kind in _table("pronouns.tsv")},
+        org_nouns=frozenset(_lines("org_nouns.txt")),
+        document_nouns=frozenset(_lines("document_nouns.txt")),
+        boilerplate=re.compile("|".join(f"(?:{p})" for p in _lines("boilerplate.txt")), re.IGNORECASE),
+    )

@@ -1,0 +1,231 @@
+"""Reported speech: cue words on the dependency parse, with their content and source.
+
+Each rule looks at one cue token and its dependents only, so the whole pass is linear
+in the number of tokens. A `Cue` says where the cue is, what the content is (one or
+more character ranges) and which token heads the source noun phrase.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import Lexicon
+
+Range = tuple[int, int]
+
+#: how a cue was found; the confidence table is keyed by these names
+CLAUSAL, BELIEF, OBJECT, SMALL_CLAUSE, PHRASAL, ACCORDING, INVERTED = (
+    "clausal", "belief", "object", "small_clause", "phrasal", "according", "inverted")
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+CLAUSE_DEPS = ("ccomp",)
+INFINITIVE_CUES = frozenset({"tell", "urge", "ask", "warn", "order", "advise", "instruct", "remind",
+                             "promise", "pledge", "vow", "threaten", "demand", "propose", "plan",
+                             "want", "decide", "expect", "agree"})
+INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acl"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+LEADING_JUNK = frozenset({"that", "whether", ",", ":", "-", "—", "–", ";"})
+TRAILING_JUNK = frozenset({".", ",", ";", ":", "-", "—", "–", "!", "?"})
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One attribution found on the parse."""
+
+    rule: str
+    cue: Range
+    content: tuple[Range, ...]
+    subject: Token | None
+    verb: Token
+
+
+def token_range(tokens: list[Token] | Span) -> Range:
+    """Character range covering the tokens, without trailing white space."""
+    first, last = tokens[0], tokens[-1]
+    return first.idx, last.idx + len(last.text)
+
+
+def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token bounds [start, end) without leading 'that' and punctuation at either edge."""
+    while start < end and (doc[start].lower_ in LEADING_JUNK or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in TRAILING_JUNK or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def subtree_bounds(token: Token) -> tuple[int, int]:
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def content_ranges(doc: Doc, bounds: list[tuple[int, int]]) -> tuple[Range, ...]:
+    """Trimmed, non-empty character ranges for token bounds."""
+    out = []
+    for start, end in bounds:
+        start, end = trim_tokens(doc, start, end)
+        if start < end:
+            out.append(token_range(doc[start:end]))
+    return tuple(out)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The source of a cue: its own subject, or that of the verb it hangs from.
+
+    `X said A and added B`, `X spoke, saying B` and `X, who said B` share X.
+    """
+    token = verb
+    for _ in range(4):
+        for child in token.children:
+            if child.dep_ in SUBJECT_DEPS:
+                if child.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+                    return token.head
+                return child
+        if token.dep_ not in INHERIT_DEPS or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def is_negated(verb: Token) -> bool:
+    """`did not confirm`, `without specifying`: speech that did not happen."""
+    if any(child.dep_ == "neg" for child in verb.children):
+        return True
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "without"
+
+
+def _children(verb: Token, *deps: str) -> list[Token]:
+    return [child for child in verb.children if child.dep_ in deps]
+
+
+def _cue_range(verb: Token, lexicon: Lexicon, extra: Token | None = None) -> Range:
+    """The cue: the verb, with a particle or an audience that belongs to it (`told reporters`)."""
+    tokens = [verb]
+    if extra is not None:
+        tokens.append(extra)
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and child.i == verb.i + 1 and child.lower_ in lexicon.hearers:
+            tokens.append(child)
+    tokens.sort(key=lambda t: t.i)
+    if tokens[-1].i - tokens[0].i + 1 != len(tokens):
+        tokens = [verb]
+    return token_range(tokens)
+
+
+def clausal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
+    """`X said (that) C`, `C, X said`, `..., saying C`, `told X to C`."""
+    form = verb.lower_
+    lemma = lexicon.speech.get(form) or lexicon.belief.get(form)
+    if lemma is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    clauses = _children(verb, *CLAUSE_DEPS)
+    if not clauses and lemma in INFINITIVE_CUES:
+        clauses = [c for c in _children(verb, "xcomp") if any(t.dep_ == "aux" for t in c.children)]
+    if not clauses:
+        return None
+    content = content_ranges(verb.doc, [subtree_bounds(c) for c in clauses])
+    if not content:
+        return None
+    rule = CLAUSAL if form in lexicon.speech else BELIEF
+    return Cue(rule, _cue_range(verb, lexicon), content, subject_of(verb), verb)
+
+
+def inverted_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
+    """`C, X said` where the parser made `said` a dependent of C's verb."""
+    if lexicon.speech.get(verb.lower_) is None or verb.dep_ not in ("parataxis", "ccomp", "advcl"):
+        return None
+    head = verb.head
+    if head.i > verb.i or _children(verb, *CLAUSE_DEPS) or not _children(verb, *SUBJECT_DEPS):
+        return None
+    start, _ = subtree_bounds(head)
+    verb_start, verb_end = subtree_bounds(verb)
+    bounds = [(start, verb_start)]
+    if verb_end < head.right_edge.i + 1:
+        bounds.append((verb_end, head.right_edge.i + 1))
+    content = content_ranges(verb.doc, bounds)
+    if not content:
+        return None
+    return Cue(INVERTED, _cue_range(verb, lexicon), content, subject_of(verb), verb)
+
+
+def small_clause_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
+    """`called it X`, `described X as Y`: the content is object + predicate."""
+    if verb.lower_ not in lexicon.small_clause:
+        return None
+    objects = _children(verb, "dobj")
+    predicates = [c for c in verb.children if c.i > verb.i and (
+        c.dep_ in ("oprd", "ccomp", "xcomp", "attr") or (c.dep_ == "prep" and c.lower_ == "as"))]
+    if not objects or not predicates:
+        return None
+    start = objects[0].left_edge.i
+    end = max(p.right_edge.i for p in predicates) + 1
+    content = content_ranges(verb.doc, [(start, end)])
+    if not content:
+        return None
+    return Cue(SMALL_CLAUSE, _cue_range(verb, lexicon), content, subject_of(verb), verb)
+
+
+def phrasal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
+    """`called for X`, `pointed out that C`, `made clear C`."""
+    form = verb.lower_
+    for particle in verb.children:
+        role = lexicon.phrasal.get((form, particle.lower_))
+        if role is None or particle.i < verb.i:
+            continue
+        if role == "object":
+            targets = _children(particle, "pobj") or [c for c in _children(verb, "dobj") if c.i > particle.i]
+        else:
+            targets = _children(verb, "ccomp") or _children(particle, "ccomp")
+        if not targets:
+            continue
+        content = content_ranges(verb.doc, [subtree_bounds(t) for t in targets])
+        if content:
+            return Cue(PHRASAL, _cue_range(verb, lexicon, particle), content, subject_of(verb), verb)
+    return None
+
+
+def object_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
+    """`condemned the launch`: communication verbs whose object is what was said."""
+    if verb.lower_ not in lexicon.objects or verb.pos_ != "VERB":
+        return None
+    objects = [c for c in _children(verb, "dobj") if c.i > verb.i and c.pos_ not in ("PRON",)]
+    if not objects:
+        return None
+    content = content_ranges(verb.doc, [subtree_bounds(objects[0])])
+    if not content:
+        return None
+    return Cue(OBJECT, _cue_range(verb, lexicon), content, subject_of(verb), verb)
+
+
+def according_cue(token: Token, lexicon: Lexicon) -> Cue | None:
+    """`C, according to X`: the source is X and the content the rest of the sentence."""
+    if token.lower_ != "according":
+        return None
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if to is None or source is None:
+        return None
+    sent = token.sent
+    phrase_start, phrase_end = subtree_bounds(token)
+    content = content_ranges(token.doc, [(sent.start, phrase_start), (phrase_end, sent.end)])
+    if not content:
+        return None
+    return Cue(ACCORDING, token_range([token, to]), content, source, token)
+
+
+RULES: tuple[Callable[[Token, Lexicon], Cue | None], ...] = (
+    according_cue, phrasal_cue, clausal_cue, small_clause_cue, inverted_cue, object_cue)
+
+
+def find_cues(doc: Doc, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Cue]:
+    """Every cue of the document, in text order; `skip(char)` hides cues inside quotations."""
+    for token in doc:
+        if token.is_punct or token.is_space or skip(token.idx) or is_negated(token):
+            continue
+        for rule in RULES:
+            cue = rule(token, lexicon)
+            if cue is not None:
+                yield cue
+                break

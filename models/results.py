@@ -1,0 +1,83 @@
+"""From drafts to results: speaker mentions, resolution, grouping, ids and confidence."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .attribution import Draft
+from .confidence import confidence
+from .lexicon import Lexicon
+from .speakers import Resolved, SpeakerResolver, head_bounds, mention_bounds
+from .types import Quote, Speaker, TextSpan
+
+Range = tuple[int, int]
+
+
+def _overlaps(a: Range, ranges: list[Range]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in ranges)
+
+
+def mention_range(draft: Draft, doc: Doc) -> Range | None:
+    """The source phrase of a draft, kept clear of its content."""
+    if draft.mention is not None:
+        return draft.mention
+    if draft.subject is None:
+        return None
+    for bounds in (mention_bounds(draft.subject), head_bounds(draft.subject)):
+        span = doc[bounds[0]:bounds[1]]
+        rng = (span.start_char, span.end_char)
+        if span and not _overlaps(rng, draft.fragments):
+            return rng
+    return None
+
+
+class SpeakerBook:
+    """Speakers of one document, one entry per resolved name, in order of first quote."""
+
+    def __init__(self) -> None:
+        self.speakers: dict[tuple[str, str], Speaker] = {}
+
+    def add(self, resolved: Resolved, mention: TextSpan) -> Speaker:
+        key = (resolved.kind, (resolved.name or mention.text).lower())
+        speaker = self.speakers.get(key)
+        if speaker is None:
+            speaker = Speaker(f"s{len(self.speakers) + 1}", resolved.name, resolved.title, resolved.kind)
+            self.speakers[key] = speaker
+        if resolved.title and resolved.title not in speaker.titles:
+            speaker.titles.append(resolved.title)
+        if speaker.title is None:
+            speaker.title = resolved.title
+        if mention not in speaker.mentions:
+            speaker.mentions.append(mention)
+        return speaker
+
+
+def build(doc: Doc, drafts: list[Draft], lexicon: Lexicon) -> tuple[list[Quote], list[Speaker]]:
+    """Quotes with resolved speakers, and the speakers with the quotes they made."""
+    text = doc.text
+    resolver = SpeakerResolver(doc, lexicon)
+    book = SpeakerBook()
+    quotes: list[Quote] = []
+    for draft in drafts:
+        fragments = [TextSpan.of(text, s, e) for s, e in draft.fragments]
+        rng = mention_range(draft, doc)
+        speaker = mention = None
+        if rng is not None and draft.subject is not None:
+            mention = TextSpan.of(text, *rng)
+            resolved = resolver.resolve(draft.subject, mention.text)
+            speaker = book.add(resolved, mention)
+            if resolved.kind == "person" and resolved.name:
+                resolver.note_speaker(draft.subject.i, resolved.name)
+            for name in [resolved.name] if resolved.kind == "person" and resolved.name else []:
+                person = resolver.people.get(name)
+                for title in person.titles if person else []:
+                    if title not in speaker.titles:
+                        speaker.titles.append(title)
+        quote_id = f"q{len(quotes) + 1}"
+        score = confidence(draft.rule, draft.type, speaker is not None,
+                           speaker is not None and speaker.name is not None)
+        cue = TextSpan.of(text, *draft.cue) if draft.cue else None
+        quotes.append(Quote(quote_id, draft.type, fragments, cue, speaker, mention, score, text))
+        if speaker is not None:
+            speaker.quote_ids.append(quote_id)
+    return quotes, list(book.speakers.values())

@@ -1,0 +1,199 @@
+"""Speakers and coreference: from a source noun phrase to the entity it names.
+
+One `SpeakerResolver` is built per document. It indexes the PERSON entities once
+(full names by surname, titles by person, positions for pronouns), so resolving a
+mention costs a dictionary look-up or a binary search, never a scan of the document.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import Lexicon
+from .titles import ORG_LABELS, name_without_title, person_titles, role_phrase
+
+Range = tuple[int, int]
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+CUT_DEPS = frozenset({"relcl", "acl", "advcl"})
+KEPT_PREPOSITIONS = frozenset({"of", "from", "at", "for", "with"})
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """What a mention refers to."""
+
+    name: str | None
+    kind: str
+    title: str | None = None
+
+
+@dataclass(slots=True)
+class Person:
+    name: str
+    roles: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+
+    @property
+    def title(self) -> str | None:
+        return (self.roles or self.affiliations or [None])[0]
+
+    @property
+    def titles(self) -> list[str]:
+        return list(dict.fromkeys(self.roles + self.affiliations))
+
+
+def strip_article(text: str) -> str:
+    """`The Pentagon` -> `Pentagon`; other determiners (`two diplomats`) stay."""
+    head, _, rest = text.partition(" ")
+    return rest if head.lower() == "the" and rest else text
+
+
+def mention_bounds(subject: Token) -> tuple[int, int]:
+    """Token bounds of the source phrase: the subject with its modifiers and appositions,
+    without a relative clause that trails it."""
+    start, end = subject.left_edge.i, subject.right_edge.i + 1
+    for child in subject.children:
+        cut = child.dep_ in CUT_DEPS or (child.dep_ == "prep" and child.lower_ not in KEPT_PREPOSITIONS)
+        if child.i > subject.i and cut:
+            end = min(end, child.left_edge.i)
+    doc = subject.doc
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, end
+
+
+def head_bounds(subject: Token) -> tuple[int, int]:
+    """The subject with only the compound words before it: a fallback mention."""
+    start = subject.i
+    while start > 0 and subject.doc[start - 1].dep_ == "compound" and subject.doc[start - 1].head.i >= start:
+        start -= 1
+    return start, subject.i + 1
+
+
+class SpeakerResolver:
+    """Resolves source phrases of one document to names, kinds and titles."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.people: dict[str, Person] = {}
+        self.by_word: dict[str, str] = {}
+        self.entity_at: dict[int, Span] = {}
+        self.positions: list[int] = []
+        self.names_at: list[str] = []
+        self.speaker_positions: list[int] = []
+        self.speaker_names: list[str] = []
+        self._index_people()
+
+    def _index_people(self) -> None:
+        found = person_titles(self.doc, self.lexicon)
+        names = {id(ent): name_without_title(ent, self.lexicon) for ent, _, _ in found}
+        for name in sorted(set(names.values()), key=lambda n: -len(n.split())):
+            words = name.split()
+            self.by_word.setdefault(words[-1].lower(), name)
+            if len(words) > 1:
+                self.by_word.setdefault(words[0].lower(), name)
+        for ent in self.doc.ents:
+            for token in ent:
+                self.entity_at[token.i] = ent
+        for ent, title, is_role in found:
+            name = self.canonical(names[id(ent)])
+            person = self.people.setdefault(name, Person(name))
+            if title:
+                (person.roles if is_role else person.affiliations).append(title)
+            self.positions.append(ent.root.i)
+            self.names_at.append(name)
+
+    def canonical(self, name: str) -> str:
+        """The fullest form of a person's name in this document (`Blinken` -> `Antony Blinken`)."""
+        words = name.split()
+        if not words:
+            return name
+        full = self.by_word.get(words[-1].lower()) or self.by_word.get(words[0].lower())
+        return full if full and len(full.split()) >= len(words) else name
+
+    def person(self, name: str) -> Resolved:
+        person = self.people.get(name)
+        return Resolved(name, "person", person.title if person else None)
+
+    def note_speaker(self, i: int, name: str) -> None:
+        """Remember a person who spoke at token `i`: the likeliest antecedent of a later `he`."""
+        k = bisect_left(self.speaker_positions, i)
+        self.speaker_positions.insert(k, i)
+        self.speaker_names.insert(k, name)
+
+    def latest_person_before(self, i: int) -> str | None:
+        """The latest speaker before token `i`, else the latest person named before it."""
+        k = bisect_left(self.speaker_positions, i)
+        if k:
+            return self.speaker_names[k - 1]
+        k = bisect_left(self.positions, i)
+        return self.names_at[k - 1] if k else None
+
+    def person_with_role(self, role_word: str, before: int) -> str | None:
+        """The latest person before `before` whose title holds `role_word` (`the secretary`)."""
+        k = bisect_left(self.positions, before)
+        for name in reversed(self.names_at[max(0, k - 50):k]):
+            if any(role_word in t.lower().split() for t in self.people[name].titles):
+                return name
+        return None
+
+    def resolve(self, head: Token, mention: str) -> Resolved:
+        """Name, kind and title for the source phrase `mention` headed by `head`."""
+        lower = head.lower_
+        ent = self.entity_at.get(head.i)
+        appos_person = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        if ent is not None and ent.label_ == "PERSON":
+            return self.person(self.canonical(name_without_title(ent, self.lexicon)))
+        if appos_person is not None:
+            return self.person(self.canonical(name_without_title(self.entity_at[appos_person.i], self.lexicon)))
+        if lower in PERSON_PRONOUNS:
+            name = self.latest_person_before(head.i)
+            return self.person(name) if name else Resolved(None, "person")
+        if lower in self.lexicon.pronouns:
+            return Resolved(None, self.lexicon.pronouns[lower])
+        if head.pos_ == "PROPN" and lower in self.by_word:
+            return self.person(self.canonical(head.text))
+        if ent is not None and ent.label_ in ORG_LABELS:
+            return self.organization(ent.text)
+        if lower in self.lexicon.document_nouns:
+            body = self._body_in(head)
+            if body is not None:
+                return self.organization(body.text)
+        return self._common_noun(head, mention)
+
+    def organization(self, text: str) -> Resolved:
+        text = strip_article(text).removesuffix("'s").removesuffix("’s")
+        return Resolved(self.lexicon.aliases.get(text.lower(), text), "organization")
+
+    def _body_in(self, head: Token) -> Span | None:
+        """The organisation named inside `Pentagon estimates` or `reports from NATO`."""
+        for token in head.subtree:
+            ent = self.entity_at.get(token.i)
+            if ent is not None and ent.label_ in ORG_LABELS:
+                return ent
+        return None
+
+    def _common_noun(self, head: Token, mention: str) -> Resolved:
+        lower = head.lower_
+        plain = strip_article(mention)
+        if lower in self.lexicon.org_nouns or plain.lower() in self.lexicon.org_nouns:
+            return Resolved(plain, "organization")
+        role = role_phrase(head, self.lexicon)
+        if head.tag_ in ("NNS", "NNPS"):
+            return Resolved(mention, "group", role or (head.text if self._is_role(lower) else None))
+        if role or self._is_role(lower):
+            if any(t.lower_ == "the" for t in head.children):
+                name = self.person_with_role(lower, head.i)
+                if name:
+                    return self.person(name)
+            return Resolved(plain, "person", role)
+        return Resolved(plain, "unknown")
+
+    def _is_role(self, word: str) -> bool:
+        return word in self.lexicon.titles or (word.endswith("s") and word[:-1] in self.lexicon.titles)

@@ -1,0 +1,112 @@
+"""Titles: the role a text gives a person, before the name, in apposition or by affiliation.
+
+`US Secretary of State Antony Blinken`, `Andriy Yermak, chief of staff to the Ukrainian
+president,`, `his national security adviser, Mike Waltz` and `Olena Prokopenko of the
+German Marshall Fund` all state a role; every PERSON entity of the document is read
+once, and each title found is kept for the person it belongs to.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import Lexicon
+
+MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
+ROLE_PREPOSITIONS = frozenset({"of", "to", "for", "at"})
+AFFILIATION_PREPOSITIONS = frozenset({"of", "from", "at", "with"})
+ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
+DROP_AT_EDGES = frozenset({"the", "a", "an", ",", "'s", "’s"})
+
+
+def has_title_word(tokens: list[Token], lexicon: Lexicon) -> bool:
+    words = [t.lower_ for t in tokens]
+    if any(w in lexicon.titles for w in words):
+        return True
+    joined = " ".join(words)
+    return any(" " in title and title in joined for title in lexicon.titles)
+
+
+def clean(tokens: list[Token]) -> str | None:
+    """Title text from tokens: determiners, possessives and commas dropped at the edges."""
+    tokens = [t for t in tokens if t.dep_ != "poss" and t.tag_ != "POS"]
+    while tokens and (tokens[0].lower_ in DROP_AT_EDGES or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].lower_ in DROP_AT_EDGES or tokens[-1].is_punct):
+        tokens = tokens[:-1]
+    return "".join(t.text_with_ws for t in tokens).strip() or None
+
+
+def role_phrase(head: Token, lexicon: Lexicon) -> str | None:
+    """The title a role noun heads: its modifiers, itself and its `of`/`to`/`for` phrases.
+
+    `his newly named national security adviser` gives `national security adviser`.
+    """
+    keep = [head]
+    for child in head.children:
+        if child.i < head.i and child.dep_ in MODIFIER_DEPS and child.tag_ not in ("VBN", "VBG"):
+            keep.extend(child.subtree)
+        elif child.i > head.i and child.dep_ == "prep" and child.lower_ in ROLE_PREPOSITIONS:
+            keep.extend(child.subtree)
+    keep.sort(key=lambda t: t.i)
+    return clean(keep) if has_title_word(keep, lexicon) else None
+
+
+def premodifier_title(ent: Span, lexicon: Lexicon) -> str | None:
+    """`US Secretary of State Antony Blinken`: the role words before the name."""
+    root = ent.root
+    before = [t for child in root.children if child.i < ent.start and child.dep_ in MODIFIER_DEPS
+              for t in child.subtree if t.i < ent.start]
+    leading = [t for t in ent if t.lower_ in lexicon.titles and t.i < root.i]  # NER kept the title
+    tokens = sorted({*before, *leading}, key=lambda t: t.i)
+    return clean(tokens) if tokens and has_title_word(tokens, lexicon) else None
+
+
+def appositive_title(ent: Span, lexicon: Lexicon) -> str | None:
+    """`Andriy Yermak, chief of staff ...` and `his adviser, Mike Waltz`."""
+    root = ent.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.ent_type_ != "PERSON":
+            title = role_phrase(child, lexicon)
+            if title:
+                return title
+    if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN") and root.head.ent_type_ != "PERSON":
+        return role_phrase(root.head, lexicon)
+    return None
+
+
+def affiliation(ent: Span) -> str | None:
+    """`Olena Prokopenko of the German Marshall Fund`: the body a person speaks for."""
+    for child in ent.root.children:
+        if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPOSITIONS:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ in ORG_LABELS:
+                    return clean(list(obj.subtree))
+    return None
+
+
+def title_of(ent: Span, lexicon: Lexicon) -> tuple[str | None, bool]:
+    """A person's title at one mention, and whether it is a role (not a bare affiliation)."""
+    title = premodifier_title(ent, lexicon) or appositive_title(ent, lexicon)
+    if title:
+        return title, True
+    return affiliation(ent), False
+
+
+def name_without_title(ent: Span, lexicon: Lexicon) -> str:
+    """The name part of a PERSON entity, without a title NER swallowed or a possessive.
+
+    `Secretary Austin` gives `Austin`; `Blinken's` gives `Blinken`.
+    """
+    tokens = [t for t in ent if t.tag_ != "POS" and t.text not in ("'s", "’s")]
+    while len(tokens) > 1 and tokens[0].lower_ in lexicon.titles:
+        tokens = tokens[1:]
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    for suffix in ("'s", "’s"):
+        text = text.removesuffix(suffix)
+    return text
+
+
+def person_titles(doc: Doc, lexicon: Lexicon) -> list[tuple[Span, str | None, bool]]:
+    """Each PERSON entity with the title stated at that mention."""
+    return [(ent, *title_of(ent, lexicon)) for ent in doc.ents if ent.label_ == "PERSON"]

@@ -1,0 +1,96 @@
+"""Result types of the engine: plain dataclasses that serialise to the wire contract."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+QuoteType = Literal["direct", "indirect", "mixed"]
+SpeakerKind = Literal["person", "organization", "group", "unknown"]
+
+
+@dataclass(frozen=True, slots=True)
+class TextSpan:
+    """A character range of the text as received; `text` is always `source[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, source: str, start: int, end: int) -> TextSpan:
+        return cls(start, end, source[start:end])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(slots=True)
+class Speaker:
+    """One resolved source: a person, organisation or group, with every mention that names it."""
+
+    id: str
+    name: str | None
+    title: str | None
+    kind: SpeakerKind
+    titles: list[str] = field(default_factory=list)
+    mentions: list[TextSpan] = field(default_factory=list)
+    quote_ids: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "title": self.title, "titles": list(self.titles),
+                "kind": self.kind, "mentions": [m.to_dict() for m in self.mentions],
+                "quote_ids": list(self.quote_ids)}
+
+
+@dataclass(slots=True)
+class Quote:
+    """One attributed quotation; `fragments` are the pieces of content, in text order."""
+
+    id: str
+    type: QuoteType
+    fragments: list[TextSpan]
+    cue: TextSpan | None
+    speaker: Speaker | None
+    mention: TextSpan | None
+    confidence: float
+    source: str = field(repr=False, default="")
+
+    @property
+    def start(self) -> int:
+        return self.fragments[0].start
+
+    @property
+    def end(self) -> int:
+        return self.fragments[-1].end
+
+    def to_dict(self) -> dict[str, Any]:
+        speaker = None
+        if self.speaker is not None:
+            speaker = {"id": self.speaker.id, "name": self.speaker.name, "title": self.speaker.title,
+                       "kind": self.speaker.kind,
+                       "mention": self.mention.to_dict() if self.mention else None}
+        return {"id": self.id, "type": self.type, "text": self.source[self.start:self.end],
+                "start": self.start, "end": self.end,
+                "fragments": [f.to_dict() for f in self.fragments],
+                "cue": self.cue.to_dict() if self.cue else None,
+                "speaker": speaker, "confidence": round(self.confidence, 3)}
+
+
+@dataclass(slots=True)
+class Result:
+    """Everything the engine found in one article."""
+
+    id: str | None
+    quotes: list[Quote]
+    speakers: list[Speaker]
+    model: str
+    version: str
+    chars: int
+    elapsed_ms: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "quotes": [q.to_dict() for q in self.quotes],
+                "speakers": [s.to_dict() for s in self.speakers],
+                "meta": {"model": self.model, "version": self.version, "chars": self.chars,
+                         "elapsed_ms": round(self.elapsed_ms, 2)}}

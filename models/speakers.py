@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Lexicon
-from .titles import ORG_LABELS, name_without_title, person_titles, role_phrase
+from .titles import ORG_LABELS, name_without_title, person_titles, role_phrase, untagged_name
 
 Range = tuple[int, int]
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -117,6 +117,20 @@ class SpeakerResolver:
         full = self.by_word.get(words[-1].lower()) or self.by_word.get(words[0].lower())
         return full if full and len(full.split()) >= len(words) else name
 
+    def add_person(self, name: str, title: str, at: int) -> Resolved:
+        """Record a person NER missed, so later mentions (`Austin`, `he`) find them."""
+        words = name.split()
+        for word in {words[-1].lower(), words[0].lower()}:
+            self.by_word.setdefault(word, name)
+        name = self.canonical(name)
+        person = self.people.setdefault(name, Person(name))
+        if title not in person.roles:
+            person.roles.append(title)
+        k = bisect_left(self.positions, at)
+        self.positions.insert(k, at)
+        self.names_at.insert(k, name)
+        return self.person(name)
+
     def person(self, name: str) -> Resolved:
         person = self.people.get(name)
         return Resolved(name, "person", person.title if person else None)
@@ -159,6 +173,9 @@ class SpeakerResolver:
             return Resolved(None, self.lexicon.pronouns[lower])
         if head.pos_ == "PROPN" and lower in self.by_word:
             return self.person(self.canonical(head.text))
+        untagged = untagged_name(head, self.lexicon)
+        if untagged is not None:
+            return self.add_person(*untagged, head.i)
         if ent is not None and ent.label_ in ORG_LABELS:
             return self.organization(ent.text)
         if lower in self.lexicon.document_nouns:

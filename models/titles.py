@@ -54,12 +54,34 @@ def role_phrase(head: Token, lexicon: Lexicon) -> str | None:
 
 def premodifier_title(ent: Span, lexicon: Lexicon) -> str | None:
     """`US Secretary of State Antony Blinken`: the role words before the name."""
-    root = ent.root
-    before = [t for child in root.children if child.i < ent.start and child.dep_ in MODIFIER_DEPS
-              for t in child.subtree if t.i < ent.start]
-    leading = [t for t in ent if t.lower_ in lexicon.titles and t.i < root.i]  # NER kept the title
-    tokens = sorted({*before, *leading}, key=lambda t: t.i)
+    leading = [t for t in ent if t.lower_ in lexicon.titles and t.i < ent.root.i]  # NER kept the title
+    return title_before(ent.root, ent.start, lexicon, leading)
+
+
+def title_before(root: Token, name_start: int, lexicon: Lexicon, extra: list[Token] = ()) -> str | None:
+    """The role words that modify the name headed by `root` and stand before `name_start`."""
+    before = [t for child in root.children if child.i < name_start and child.dep_ in MODIFIER_DEPS
+              for t in child.subtree if t.i < name_start]
+    tokens = sorted({*before, *extra}, key=lambda t: t.i)
     return clean(tokens) if tokens and has_title_word(tokens, lexicon) else None
+
+
+def untagged_name(head: Token, lexicon: Lexicon) -> tuple[str, str] | None:
+    """(name, title) for `Defense Secretary Lloyd Austin` when NER missed the person.
+
+    A proper noun whose own modifiers hold a role word names a person.
+    """
+    if head.pos_ != "PROPN" or head.lower_ in lexicon.titles:
+        return None
+    start = head.i
+    doc = head.doc
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == head.i \
+            and doc[start - 1].lower_ not in lexicon.titles:
+        start -= 1
+    title = title_before(head, start, lexicon)
+    if title is None:
+        return None
+    return "".join(t.text_with_ws for t in doc[start:head.i + 1]).strip(), title
 
 
 def appositive_title(ent: Span, lexicon: Lexicon) -> str | None:

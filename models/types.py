@@ -55,6 +55,7 @@ class Quote:
     mention: TextSpan | None
     confidence: float
     source: str = field(repr=False, default="")
+    rule: str = ""  # which rule found it; for error analysis, not part of the wire format
 
     @property
     def start(self) -> int:

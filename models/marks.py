@@ -65,6 +65,10 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
 def _role(text: str, i: int) -> str:
     """'open', 'close' or 'either' for the double mark at `i`."""
     ch = text[i]
+    if ch == "“":  # opens in English, closes in German after „
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        return "close" if not before.isspace() and not after.isalnum() and before not in OPENERS_BEFORE else "open"
     if ch in DOUBLE_OPEN:
         return "open"
     if ch in DOUBLE_CLOSE:

@@ -176,8 +176,9 @@ def small_clause_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     objects = _children(verb, "dobj")
     predicates = [c for c in verb.children if c.i > verb.i and (
         c.dep_ in ("oprd", "ccomp", "xcomp", "attr") or (c.dep_ == "prep" and c.lower_ == "as"))]
-    if objects and not predicates and any(t.lower_ == "as" and t.i > objects[0].i for t in objects[0].subtree):
-        predicates = objects[:1]  # `described X as Y` with `as Y` parsed inside the object
+    if objects and not predicates and any(
+            (t.lower_ == "as" or t.dep_ == "appos") and t.i > objects[0].i for t in objects[0].subtree):
+        predicates = objects[:1]  # `as Y` or `"Y"` parsed inside the object
     if not objects or not predicates:
         return None
     start = objects[0].left_edge.i

@@ -44,9 +44,9 @@ def role_phrase(head: Token, lexicon: Lexicon) -> str | None:
     """
     keep = [head]
     for child in head.children:
-        if child.i < head.i and child.dep_ in MODIFIER_DEPS and child.tag_ not in ("VBN", "VBG"):
-            keep.extend(child.subtree)
-        elif child.i > head.i and child.dep_ == "prep" and child.lower_ in ROLE_PREPOSITIONS:
+        modifier = child.i < head.i and child.dep_ in MODIFIER_DEPS and child.tag_ not in ("VBN", "VBG")
+        role_of = child.i > head.i and child.dep_ == "prep" and child.lower_ in ROLE_PREPOSITIONS
+        if modifier or role_of:
             keep.extend(child.subtree)
     keep.sort(key=lambda t: t.i)
     return clean(keep) if has_title_word(keep, lexicon) else None
@@ -78,7 +78,8 @@ def untagged_name(head: Token, lexicon: Lexicon) -> tuple[str, str] | None:
     while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == head.i \
             and doc[start - 1].lower_ not in lexicon.titles:
         start -= 1
-    title = title_before(head, start, lexicon)
+    title = title_before(head, start, lexicon) or next(
+        (role_phrase(c, lexicon) for c in head.children if c.dep_ == "appos" and role_phrase(c, lexicon)), None)
     if title is None:
         return None
     return "".join(t.text_with_ws for t in doc[start:head.i + 1]).strip(), title

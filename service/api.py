@@ -1,0 +1,167 @@
+"""Endpoints: `/v1/quotes`, `/v1/quotes/batch`, `/v1/info`, `/healthz`, `/readyz`.
+
+Views read the body, validate it with the schemas and hand the texts to the engine;
+they know nothing of the rules.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from flask import current_app, g, request
+from flask_smorest import Blueprint
+from marshmallow import Schema, ValidationError
+
+from models import Attributor, InputError, TextTooLongError
+
+from .config import Settings
+from .errors import ApiError
+from .schemas import ArticleIn, BatchIn, BatchOut, InfoOut, ProblemOut, ResultOut, StatusOut
+
+quotes = Blueprint("quotes", __name__, url_prefix="/v1", description="Quote attribution")
+health = Blueprint("health", __name__, description="Liveness, readiness and service information")
+
+PROBLEM = {"content_type": "application/problem+json", "schema": ProblemOut}
+ARTICLE_BODY = {"required": True, "content": {
+    "application/json": {"schema": {"$ref": "#/components/schemas/ArticleIn"}},
+    "text/plain": {"schema": {"type": "string", "minLength": 1}}}}
+BATCH_BODY = {"required": True, "content": {
+    "application/json": {"schema": {"$ref": "#/components/schemas/BatchIn"}}}}
+
+
+@dataclass
+class ServiceState:
+    """What the views need: the settings and, once loaded, the attributor."""
+
+    settings: Settings
+    attributor: Attributor | None
+    version: str
+
+
+def state() -> ServiceState:
+    return current_app.extensions["quote_attribution"]
+
+
+def ready_attributor() -> Attributor:
+    attributor = state().attributor
+    if attributor is None:
+        raise ApiError(503, "The model is still loading; retry shortly.")
+    return attributor
+
+
+def _json_body() -> Any:
+    try:
+        return json.loads(request.get_data())
+    except (ValueError, UnicodeDecodeError) as err:
+        raise ApiError(400, f"The body is not valid JSON: {err}") from None
+
+
+def _text_body() -> str:
+    charset = (request.mimetype_params.get("charset") or "utf-8").lower()
+    if charset not in ("utf-8", "utf8"):
+        raise ApiError(415, f"text/plain bodies must be UTF-8, not {charset}")
+    try:
+        return request.get_data().decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise ApiError(400, f"The body is not valid UTF-8: {err.reason} at byte {err.start}") from None
+
+
+def load_body(schema: Schema, allow_text: bool) -> dict[str, Any]:
+    """The validated body; JSON always, a raw article as text/plain where `allow_text`."""
+    if request.mimetype == "application/json":
+        data = _json_body()
+    elif allow_text and request.mimetype == "text/plain":
+        data = {"text": _text_body()}
+    else:
+        accepted = "application/json or text/plain" if allow_text else "application/json"
+        raise ApiError(415, f"Content-Type must be {accepted}, not {request.mimetype or 'missing'}")
+    try:
+        return schema.load(data)
+    except ValidationError as err:
+        raise ApiError(422, "The request body is invalid; see errors.", err.messages) from None
+
+
+def check_text(text: str, field: str, limit: int) -> None:
+    """413 for text over the limit, 422 for text with nothing in it."""
+    if len(text) > limit:
+        raise ApiError(413, f"{field} has {len(text)} characters; the limit is {limit}")
+    if not text.strip():
+        raise ApiError(422, "The request body is invalid; see errors.",
+                       {field: ["Text is empty or only white space."]})
+
+
+@quotes.route("/quotes", methods=["POST"])
+@quotes.doc(requestBody=ARTICLE_BODY)
+@quotes.response(200, ResultOut)
+@quotes.alt_response(400, **PROBLEM)
+@quotes.alt_response(413, **PROBLEM)
+@quotes.alt_response(415, **PROBLEM)
+@quotes.alt_response(422, **PROBLEM)
+@quotes.alt_response(503, **PROBLEM)
+def extract_one() -> dict[str, Any]:
+    """Attribute the quotations of one article.
+
+    Send `{"text": ..., "id": ...}` as JSON, or the article itself as `text/plain; charset=utf-8`.
+    """
+    attributor = ready_attributor()
+    body = load_body(ArticleIn(), allow_text=True)
+    check_text(body["text"], "text", state().settings.max_chars)
+    try:
+        result = attributor.extract(body["text"], body.get("id"))
+    except InputError as err:  # the checks above make this unreachable in practice
+        raise ApiError(413 if isinstance(err, TextTooLongError) else 422, str(err)) from None
+    g.chars, g.quotes = result.chars, len(result.quotes)
+    return result.to_dict()
+
+
+@quotes.route("/quotes/batch", methods=["POST"])
+@quotes.doc(requestBody=BATCH_BODY)
+@quotes.response(200, BatchOut)
+@quotes.alt_response(400, **PROBLEM)
+@quotes.alt_response(413, **PROBLEM)
+@quotes.alt_response(415, **PROBLEM)
+@quotes.alt_response(422, **PROBLEM)
+@quotes.alt_response(503, **PROBLEM)
+def extract_batch() -> dict[str, Any]:
+    """Attribute the quotations of several articles in one parse pass; results keep input order."""
+    attributor = ready_attributor()
+    body = load_body(BatchIn(), allow_text=False)
+    settings = state().settings
+    articles = body["articles"]
+    if len(articles) > settings.max_batch:
+        raise ApiError(422, "The request body is invalid; see errors.",
+                       {"articles": [f"At most {settings.max_batch} articles, not {len(articles)}."]})
+    for n, article in enumerate(articles):
+        check_text(article["text"], f"articles.{n}.text", settings.max_chars)
+    results = [r.to_dict() for r in attributor.extract_many([(a["text"], a.get("id")) for a in articles])]
+    g.chars = sum(r["meta"]["chars"] for r in results)
+    g.quotes = sum(len(r["quotes"]) for r in results)
+    return {"results": results}
+
+
+@quotes.route("/info", methods=["GET"])
+@quotes.response(200, InfoOut)
+def info() -> dict[str, Any]:
+    """Service version, model and limits."""
+    current = state()
+    attributor = current.attributor
+    return {"service": "quote-attribution", "version": current.version, "model": current.settings.model,
+            "model_version": attributor.version if attributor else None, "limits": current.settings.public()}
+
+
+@health.route("/healthz", methods=["GET"])
+@health.response(200, StatusOut)
+def healthz() -> dict[str, str]:
+    """The process is alive."""
+    return {"status": "ok"}
+
+
+@health.route("/readyz", methods=["GET"])
+@health.response(200, StatusOut)
+@health.alt_response(503, **PROBLEM)
+def readyz() -> dict[str, str]:
+    """200 once the model is loaded, 503 before."""
+    ready_attributor()
+    return {"status": "ready"}

@@ -1,0 +1,70 @@
+"""The application factory: `create_app(settings)` wires settings, engine, blueprints and errors."""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+import uuid
+from importlib.metadata import PackageNotFoundError, version
+
+from flask import Flask, Response, g, request
+from flask_smorest import Api
+
+from models import Attributor, load
+
+from . import errors
+from .api import ServiceState, health, quotes
+from .config import Settings
+from .schemas import ArticleIn, BatchIn
+
+log = logging.getLogger("service")
+REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+
+
+def service_version() -> str:
+    try:
+        return version("quote-attribution")
+    except PackageNotFoundError:
+        return "0.0.0"
+
+
+def create_app(settings: Settings | None = None, attributor: Attributor | None = None,
+               load_model: bool = True) -> Flask:
+    """A configured app. The model loads here unless an attributor is given or `load_model` is off."""
+    settings = settings or Settings.from_env()
+    app = Flask("quote_attribution")
+    app.config.update(
+        API_TITLE="quote-attribution", API_VERSION=service_version(), OPENAPI_VERSION="3.0.3",
+        OPENAPI_URL_PREFIX="/", OPENAPI_JSON_PATH="openapi.json", OPENAPI_SWAGGER_UI_PATH="docs",
+        OPENAPI_SWAGGER_UI_URL="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/",
+        MAX_CONTENT_LENGTH=settings.max_body_bytes, PROPAGATE_EXCEPTIONS=False,
+    )
+    api = Api(app)
+    api.spec.components.schema("ArticleIn", schema=ArticleIn)
+    api.spec.components.schema("BatchIn", schema=BatchIn)
+    api.register_blueprint(quotes)
+    api.register_blueprint(health)
+    errors.register(app)
+    app.before_request(_start_request)
+    app.after_request(_finish_request)
+    if attributor is None and load_model:
+        attributor = load(settings.model, settings.max_chars)
+    app.extensions["quote_attribution"] = ServiceState(settings, attributor, service_version())
+    logging.getLogger("service").setLevel(settings.log_level.upper())
+    return app
+
+
+def _start_request() -> None:
+    incoming = request.headers.get("X-Request-ID", "")
+    g.request_id = incoming if REQUEST_ID.match(incoming) else uuid.uuid4().hex
+    g.started = time.perf_counter()
+
+
+def _finish_request(response: Response) -> Response:
+    response.headers["X-Request-ID"] = g.get("request_id", "")
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    elapsed = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
+    log.info("%s %s %s %.1fms chars=%s quotes=%s request_id=%s", request.method, request.path,
+             response.status_code, elapsed, g.get("chars", 0), g.get("quotes", 0), g.get("request_id"))
+    return response

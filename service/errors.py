@@ -1,0 +1,62 @@
+"""Every error as `application/problem+json` (RFC 9457), registered once on the app."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from flask import Flask, Response, g, json
+from werkzeug.exceptions import HTTPException
+
+log = logging.getLogger("service")
+PROBLEM_TYPE = "about:blank"
+
+
+class ApiError(HTTPException):
+    """An HTTP error with a detail for the caller and, optionally, field messages."""
+
+    def __init__(self, status: int, detail: str, errors: dict[str, Any] | None = None) -> None:
+        super().__init__(description=detail)
+        self.code = status
+        self.errors = errors
+
+
+def problem(status: int, title: str, detail: str, errors: dict[str, Any] | None = None) -> Response:
+    body: dict[str, Any] = {"type": PROBLEM_TYPE, "title": title, "status": status, "detail": detail}
+    if errors:
+        body["errors"] = errors
+    request_id = g.get("request_id")
+    if request_id:
+        body["request_id"] = request_id
+    return Response(json.dumps(body), status=status, mimetype="application/problem+json")
+
+
+def _title(status: int) -> str:
+    from http import HTTPStatus
+
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Error"
+
+
+def handle_http(err: HTTPException) -> Response:
+    status = err.code or 500
+    errors = getattr(err, "errors", None)
+    if errors is None:  # flask-smorest puts marshmallow messages here
+        errors = (getattr(err, "data", None) or {}).get("messages")
+    detail = err.description or _title(status)
+    response = problem(status, _title(status), detail, errors)
+    if status == 405 and hasattr(err, "valid_methods") and err.valid_methods:
+        response.headers["Allow"] = ", ".join(err.valid_methods)
+    return response
+
+
+def handle_unexpected(err: Exception) -> Response:
+    log.exception("unhandled error request_id=%s", g.get("request_id"))
+    return problem(500, "Internal Server Error", "The server failed to process the request.")
+
+
+def register(app: Flask) -> None:
+    app.register_error_handler(HTTPException, handle_http)
+    app.register_error_handler(Exception, handle_unexpected)

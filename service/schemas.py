@@ -1,0 +1,105 @@
+"""The wire format: one marshmallow schema per shape, used to validate, serialise and document."""
+
+from __future__ import annotations
+
+from marshmallow import EXCLUDE, Schema, fields, validate
+
+
+class InputSchema(Schema):
+    class Meta:
+        unknown = EXCLUDE  # extra fields (metadata callers carry along) are ignored, not rejected
+
+
+class ArticleIn(InputSchema):
+    text = fields.String(required=True, validate=validate.Length(min=1),
+                         metadata={"description": "The article, as plain text. Offsets index this string."})
+    id = fields.String(load_default=None, allow_none=True, metadata={"description": "Echoed in the result."})
+
+
+class BatchIn(InputSchema):
+    articles = fields.List(fields.Nested(ArticleIn), required=True, validate=validate.Length(min=1),
+                           metadata={"description": "1 to QUOTES_MAX_BATCH articles."})
+
+
+class SpanOut(Schema):
+    text = fields.String(required=True)
+    start = fields.Integer(required=True, metadata={"description": "Code-point offset, inclusive."})
+    end = fields.Integer(required=True, metadata={"description": "Code-point offset, exclusive."})
+
+
+class QuoteSpeakerOut(Schema):
+    id = fields.String(required=True)
+    name = fields.String(required=True, allow_none=True)
+    title = fields.String(required=True, allow_none=True)
+    kind = fields.String(required=True, validate=validate.OneOf(["person", "organization", "group", "unknown"]))
+    mention = fields.Nested(SpanOut, required=True, allow_none=True)
+
+
+class QuoteOut(Schema):
+    id = fields.String(required=True)
+    type = fields.String(required=True, validate=validate.OneOf(["direct", "indirect", "mixed"]))
+    text = fields.String(required=True)
+    start = fields.Integer(required=True)
+    end = fields.Integer(required=True)
+    fragments = fields.List(fields.Nested(SpanOut), required=True)
+    cue = fields.Nested(SpanOut, required=True, allow_none=True)
+    speaker = fields.Nested(QuoteSpeakerOut, required=True, allow_none=True)
+    confidence = fields.Float(required=True, validate=validate.Range(0, 1))
+
+
+class SpeakerOut(Schema):
+    id = fields.String(required=True)
+    name = fields.String(required=True, allow_none=True)
+    title = fields.String(required=True, allow_none=True)
+    titles = fields.List(fields.String(), required=True)
+    kind = fields.String(required=True)
+    mentions = fields.List(fields.Nested(SpanOut), required=True)
+    quote_ids = fields.List(fields.String(), required=True)
+
+
+class MetaOut(Schema):
+    model = fields.String(required=True)
+    version = fields.String(required=True)
+    chars = fields.Integer(required=True)
+    elapsed_ms = fields.Float(required=True)
+
+
+class ResultOut(Schema):
+    id = fields.String(required=True, allow_none=True)
+    quotes = fields.List(fields.Nested(QuoteOut), required=True)
+    speakers = fields.List(fields.Nested(SpeakerOut), required=True)
+    meta = fields.Nested(MetaOut, required=True)
+
+
+class BatchOut(Schema):
+    results = fields.List(fields.Nested(ResultOut), required=True)
+
+
+class LimitsOut(Schema):
+    max_chars = fields.Integer(required=True)
+    max_batch = fields.Integer(required=True)
+    max_body_bytes = fields.Integer(required=True)
+    timeout_s = fields.Integer(required=True)
+
+
+class InfoOut(Schema):
+    service = fields.String(required=True)
+    version = fields.String(required=True)
+    model = fields.String(required=True)
+    model_version = fields.String(required=True, allow_none=True)
+    limits = fields.Nested(LimitsOut, required=True)
+
+
+class StatusOut(Schema):
+    status = fields.String(required=True)
+
+
+class ProblemOut(Schema):
+    """RFC 9457 problem details."""
+
+    type = fields.String(required=True)
+    title = fields.String(required=True)
+    status = fields.Integer(required=True)
+    detail = fields.String(required=True)
+    errors = fields.Dict(metadata={"description": "Field messages, for validation errors."})
+    request_id = fields.String()

@@ -1,0 +1,124 @@
+"""Every endpoint and every error, through Flask's test client."""
+
+import json
+
+import pytest
+
+from service.app import create_app
+from service.config import Settings
+
+ARTICLE = '"We will not close a single clinic," Health Minister Clara Voss said on Monday.'
+
+
+def is_problem(response, status):
+    assert response.status_code == status
+    assert response.mimetype == "application/problem+json"
+    body = response.get_json()
+    assert body["status"] == status and body["title"] and body["detail"] and body["type"]
+    assert "Traceback" not in response.get_data(as_text=True)
+    return body
+
+
+def test_single_article_json(client):
+    r = client.post("/v1/quotes", json={"text": ARTICLE, "id": "x1"})
+    body = r.get_json()
+    assert r.status_code == 200 and body["id"] == "x1"
+    assert body["quotes"][0]["speaker"]["name"] == "Clara Voss"
+    assert r.headers["X-Content-Type-Options"] == "nosniff" and r.headers["X-Request-ID"]
+
+
+def test_single_article_plain_text(client):
+    r = client.post("/v1/quotes", data=ARTICLE.encode(), content_type="text/plain; charset=utf-8")
+    assert r.status_code == 200 and r.get_json()["id"] is None and r.get_json()["quotes"]
+
+
+def test_request_id_is_kept(client):
+    r = client.post("/v1/quotes", json={"text": ARTICLE}, headers={"X-Request-ID": "abc-123"})
+    assert r.headers["X-Request-ID"] == "abc-123"
+
+
+def test_batch_keeps_input_order(client):
+    articles = [{"id": "b", "text": ARTICLE}, {"id": "a", "text": "The mayor said the road was closed."}]
+    r = client.post("/v1/quotes/batch", json={"articles": articles})
+    assert r.status_code == 200
+    assert [x["id"] for x in r.get_json()["results"]] == ["b", "a"]
+
+
+def test_health_ready_info(client, settings):
+    assert client.get("/healthz").get_json() == {"status": "ok"}
+    assert client.get("/readyz").status_code == 200
+    info = client.get("/v1/info").get_json()
+    assert info["limits"]["max_chars"] == settings.max_chars and info["model_version"]
+
+
+def test_not_ready_before_the_model_loads():
+    client = create_app(Settings(), load_model=False).test_client()
+    is_problem(client.get("/readyz"), 503)
+    is_problem(client.post("/v1/quotes", json={"text": ARTICLE}), 503)
+    assert client.get("/healthz").status_code == 200
+
+
+def test_openapi_document(client):
+    spec = client.get("/openapi.json").get_json()
+    assert spec["openapi"].startswith("3.")
+    assert {"/v1/quotes", "/v1/quotes/batch", "/v1/info", "/healthz", "/readyz"} <= set(spec["paths"])
+    body = spec["paths"]["/v1/quotes"]["post"]["requestBody"]["content"]
+    assert {"application/json", "text/plain"} <= set(body)
+    assert client.get("/docs").status_code == 200
+
+
+def test_malformed_json_is_400(client):
+    is_problem(client.post("/v1/quotes", data=b"{not json", content_type="application/json"), 400)
+
+
+def test_invalid_utf8_text_is_400(client):
+    is_problem(client.post("/v1/quotes", data=b"\xff\xfe bad", content_type="text/plain; charset=utf-8"), 400)
+
+
+def test_other_content_type_is_415(client):
+    is_problem(client.post("/v1/quotes", data=b"x", content_type="application/xml"), 415)
+    is_problem(client.post("/v1/quotes/batch", data=b"x", content_type="text/plain"), 415)
+
+
+@pytest.mark.parametrize("body,field", [
+    ({}, "text"), ({"text": ""}, "text"), ({"text": "   "}, "text"), ({"text": 5}, "text"),
+    ({"text": "ok", "id": 7}, "id"), ([1, 2], "_schema"), ("text", "_schema"),
+])
+def test_validation_errors_are_422_and_name_the_field(client, body, field):
+    problem = is_problem(client.post("/v1/quotes", json=body), 422)
+    assert field in problem["errors"]
+
+
+def test_unknown_fields_are_ignored(client):
+    assert client.post("/v1/quotes", json={"text": ARTICLE, "source": "wire"}).status_code == 200
+
+
+def test_batch_errors(client, settings):
+    problem = is_problem(client.post("/v1/quotes/batch", json={"articles": []}), 422)
+    assert "articles" in problem["errors"]
+    too_many = {"articles": [{"text": "x"}] * (settings.max_batch + 1)}
+    assert "articles" in is_problem(client.post("/v1/quotes/batch", json=too_many), 422)["errors"]
+    nested = is_problem(client.post("/v1/quotes/batch", json={"articles": [{"id": "1"}]}), 422)
+    assert "articles" in nested["errors"]
+
+
+def test_text_over_the_limit_is_413(client, settings):
+    problem = is_problem(client.post("/v1/quotes", json={"text": "a" * (settings.max_chars + 1)}), 413)
+    assert str(settings.max_chars) in problem["detail"]
+
+
+def test_body_over_the_limit_is_413(client, settings):
+    body = json.dumps({"text": "a" * (settings.max_body_bytes + 10)})
+    is_problem(client.post("/v1/quotes", data=body, content_type="application/json"), 413)
+
+
+def test_404_and_405_are_problems(client):
+    is_problem(client.get("/nowhere"), 404)
+    is_problem(client.get("/v1/quotes"), 405)
+
+
+def test_500_has_a_request_id_and_nothing_internal(attributor, settings, monkeypatch):
+    app = create_app(settings, attributor=attributor)
+    monkeypatch.setattr(attributor, "extract", lambda *a, **k: 1 / 0)
+    problem = is_problem(app.test_client().post("/v1/quotes", json={"text": ARTICLE}), 500)
+    assert problem["request_id"] and "ZeroDivision" not in json.dumps(problem)

@@ -1,0 +1,34 @@
+import io
+import json
+from pathlib import Path
+
+from service import cli
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def test_extract_txt_files_echo_ids(capsys):
+    path = sorted(SEEDS.glob("*.txt"))[0]
+    assert cli.main(["extract", str(path)]) == 0
+    row = json.loads(capsys.readouterr().out)
+    assert row["id"] == path.stem and row["quotes"]
+
+
+def test_extract_jsonl_from_stdin(monkeypatch, capsys):
+    lines = "\n".join(json.dumps({"id": str(i), "text": "The mayor said the road was closed.", "x": 1})
+                      for i in range(2))
+    monkeypatch.setattr("sys.stdin", io.StringIO(lines))
+    assert cli.main(["extract"]) == 0
+    assert [json.loads(line)["id"] for line in capsys.readouterr().out.splitlines()] == ["0", "1"]
+
+
+def test_extract_reports_bad_input_clearly(monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO('{"id": "1", "text": "   "}'))
+    assert cli.main(["extract"]) == 2
+    assert "empty" in capsys.readouterr().err
+
+
+def test_evaluate_on_seeds_prints_figures(capsys):
+    assert cli.main(["evaluate", "--gold", str(SEEDS / "seeds_gold.jsonl"), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["articles"] == 5 and 0 < report["loose"]["f1"] <= 1

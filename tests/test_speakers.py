@@ -1,0 +1,37 @@
+"""Speakers: pronouns, surnames, descriptors, organisations and groups."""
+
+
+def speakers(extract, text):
+    return [(q["speaker"] or {}).get("name") for q in extract(text)]
+
+
+def test_surname_resolves_to_full_name(extract):
+    text = "Ines Moreau arrived on Monday. Moreau said the plan was sound."
+    assert speakers(extract, text) == ["Ines Moreau"]
+
+
+def test_pronoun_resolves_to_latest_speaker(extract):
+    text = ("Paul Grant said the plan was late. Officials met Anna Reyes on Tuesday.\n\n"
+            "He also said the costs had doubled.")
+    assert speakers(extract, text)[-1] == "Paul Grant"
+
+
+def test_country_alias_resolves(extract):
+    q = extract("The U.S. said the sanctions would stay.")[0]
+    assert q["speaker"]["name"] == "United States" and q["speaker"]["kind"] == "organization"
+
+
+def test_anonymous_group_stays_as_written(extract):
+    q = extract("Two diplomats said the meeting would go ahead.")[0]
+    assert q["speaker"]["name"] == "Two diplomats" and q["speaker"]["kind"] == "group"
+
+
+def test_descriptor_resolves_to_titled_person(extract):
+    text = ("Finance Minister Lea Sand met the unions. Later, the minister said the budget would pass.")
+    assert speakers(extract, text) == ["Lea Sand"]
+
+
+def test_speakers_list_links_quotes(attributor):
+    result = attributor.extract("Ola Berg said it was over. Berg added that talks had failed.").to_dict()
+    assert len(result["speakers"]) == 1
+    assert result["speakers"][0]["quote_ids"] == [q["id"] for q in result["quotes"]]

@@ -1,9 +1,253 @@
-"""Placeholder replaced below."""
+"""`quote-attribution bench`: the engine against raw spaCy, in-process and over HTTP, in one run.
+
+Everything is measured side by side in the same process and reported as ratios, so the
+figures compare on any machine. `--smoke` runs each part once on a tiny corpus: CI uses
+it to prove the command works, not to time anything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import spacy
+
+from models import load
+
+from .config import Settings
+from .server import gunicorn_command
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT / "seeds" / "seeds_gold.jsonl"
+SCALING_PARAGRAPH = ('The mayor said on Monday that the bridge would reopen in May. "We are close," she told '
+                     'reporters. According to two engineers, the repairs are nearly finished.\n\n')
 
 
-def add_arguments(parser):
-    parser.add_argument("--corpus")
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="JSONL with a 'text' field a line")
+    parser.add_argument("--rounds", type=int, default=5, help="in-process rounds of each side")
+    parser.add_argument("--requests", type=int, default=200, help="HTTP requests per concurrency level")
+    parser.add_argument("--memory-requests", type=int, default=1000)
+    parser.add_argument("--limit", type=int, default=0, help="use only the first N articles")
+    parser.add_argument("--smoke", action="store_true", help="one tiny round of everything (CI)")
+    parser.add_argument("--skip-http", action="store_true")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
 
 
-def main(args):
-    raise SystemExit("bench: not built yet")
+def read_corpus(path: str, limit: int) -> list[str]:
+    with open(path, encoding="utf-8") as fh:
+        texts = [json.loads(line)["text"] for line in fh if line.strip()]
+    return texts[:limit] if limit else texts
+
+
+def words(texts: list[str]) -> int:
+    return sum(len(t.split()) for t in texts)
+
+
+def timed(fn) -> float:
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
+def in_process(texts: list[str], model: str, rounds: int) -> dict[str, Any]:
+    """(a) nlp.pipe with the full default pipeline vs (b) extract_many, alternating rounds."""
+    full = spacy.load(model)
+    engine = load(model)
+    n_words = words(texts)
+    spacy_s, engine_s = [], []
+    for _ in range(rounds):
+        spacy_s.append(timed(lambda: list(full.pipe(texts))))
+        engine_s.append(timed(lambda: list(engine.extract_many(texts))))
+    spacy_wps = n_words / statistics.median(spacy_s)
+    engine_wps = n_words / statistics.median(engine_s)
+    return {"words": n_words, "rounds": rounds, "spacy_full_wps": round(spacy_wps),
+            "engine_wps": round(engine_wps), "ratio_engine_over_spacy": round(engine_wps / spacy_wps, 3),
+            "engine_components_s": component_times(engine.nlp, texts),
+            "spacy_full_components_s": component_times(full, texts)}
+
+
+def component_times(nlp, texts: list[str]) -> dict[str, float]:
+    """Seconds per component over the corpus, one document at a time."""
+    totals = {"tokenizer": 0.0, **{name: 0.0 for name in nlp.pipe_names}}
+    for text in texts:
+        started = time.perf_counter()
+        doc = nlp.make_doc(text)
+        totals["tokenizer"] += time.perf_counter() - started
+        for name, proc in nlp.pipeline:
+            started = time.perf_counter()
+            doc = proc(doc)
+            totals[name] += time.perf_counter() - started
+    return {k: round(v, 4) for k, v in totals.items()}
+
+
+def scaling(model: str, sizes: tuple[int, ...]) -> dict[str, Any]:
+    """Time per word for articles of growing length; flat means linear cost."""
+    engine = load(model, max_chars=max(sizes) + 1)
+    engine.extract(SCALING_PARAGRAPH)  # warm up
+    out = {}
+    for size in sizes:
+        text = (SCALING_PARAGRAPH * (size // len(SCALING_PARAGRAPH) + 1))[:size]
+        seconds = min(timed(lambda t=text: engine.extract(t)) for _ in range(2))
+        out[str(size)] = round(seconds / len(text.split()) * 1e6, 2)  # microseconds per word
+    base = out[str(sizes[0])]
+    return {"us_per_word": out, "ratio_to_smallest": {k: round(v / base, 3) for k, v in out.items()}}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def post(port: int, path: str, body: dict) -> float:
+    data = json.dumps(body).encode()
+    req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=data,
+                                 headers={"Content-Type": "application/json"})
+    started = time.perf_counter()
+    with urllib.request.urlopen(req, timeout=120) as r:
+        r.read()
+    return time.perf_counter() - started
+
+
+class Server:
+    """gunicorn from the service's configuration, on a free loopback port."""
+
+    def __init__(self, workers: int, preload: bool) -> None:
+        self.port = free_port()
+        env = {**os.environ, "WEB_CONCURRENCY": str(workers), "QUOTES_PRELOAD": "1" if preload else "0",
+               "LOG_LEVEL": "warning"}
+        self.proc = subprocess.Popen(gunicorn_command(f"127.0.0.1:{self.port}"), cwd=ROOT, env=env,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/readyz", timeout=2).read()
+                return
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        raise RuntimeError("gunicorn did not become ready")
+
+    def worker_memory(self) -> list[dict[str, float]]:
+        import psutil
+
+        out = []
+        for child in psutil.Process(self.proc.pid).children():
+            info = child.memory_full_info()
+            out.append({"rss_mb": round(info.rss / 2**20, 1), "pss_mb": round(getattr(info, "pss", 0) / 2**20, 1)})
+        return out
+
+    def stop(self) -> None:
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            self.proc.wait(timeout=40)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+def load_test(port: int, texts: list[str], concurrency: int, requests: int, time_limit: float) -> dict[str, Any]:
+    """Single-article POSTs from `concurrency` threads: a fixed count, stopped early at the time limit."""
+    deadline = time.monotonic() + time_limit
+    latencies: list[float] = []
+
+    def one(i: int) -> None:
+        if time.monotonic() < deadline:
+            latencies.append(post(port, "/v1/quotes", {"text": texts[i % len(texts)]}))
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(concurrency) as pool:
+        list(pool.map(one, range(requests)))
+    elapsed = time.perf_counter() - started
+    q = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else latencies * 99
+    return {"concurrency": concurrency, "requests": len(latencies), "rps": round(len(latencies) / elapsed, 2),
+            "p50_ms": round(q[49] * 1000, 1), "p95_ms": round(q[94] * 1000, 1), "p99_ms": round(q[98] * 1000, 1)}
+
+
+def http(texts: list[str], model: str, requests: int, memory_requests: int, smoke: bool) -> dict[str, Any]:
+    workers = Settings.from_env().workers
+    engine = load(model)
+    per_article = [min(timed(lambda t=t: engine.extract(t)) for _ in range(3)) for t in texts]
+    in_process_rps = workers / statistics.mean(per_article)
+    out: dict[str, Any] = {"workers": workers, "in_process_rps_same_processes": round(in_process_rps, 2)}
+    server = Server(workers, preload=True)
+    try:
+        levels = [load_test(server.port, texts, c, requests, 10 if smoke else 120) for c in (1, 2, 4, 8)]
+        out["levels"] = levels
+        best = max(level["rps"] for level in levels)
+        out["ratio_http_over_in_process"] = round(best / in_process_rps, 3)
+        single = levels[0]["p50_ms"] / 1000
+        out["p50_over_in_process_time"] = round(single / statistics.median(per_article), 3)
+        batch = [{"text": t} for t in texts[:64]]
+        seconds = post(server.port, "/v1/quotes/batch", {"articles": batch})
+        out["batch_articles_per_s"] = round(len(batch) / seconds, 2)
+    finally:
+        server.stop()
+    out["memory"] = {label: memory(texts, workers, preload, memory_requests)
+                     for label, preload in (("preload", True), ("no_preload", False))}
+    return out
+
+
+def memory(texts: list[str], workers: int, preload: bool, requests: int) -> dict[str, Any]:
+    """Worker RSS and PSS after start and after `requests` requests."""
+    server = Server(workers, preload)
+    try:
+        start = server.worker_memory()
+        load_test(server.port, texts, workers, requests, 600)
+        after = server.worker_memory()
+    finally:
+        server.stop()
+    growth = max((a["rss_mb"] - s["rss_mb"]) / s["rss_mb"] for s, a in zip(start, after, strict=False))
+    return {"after_start": start, f"after_{requests}_requests": after, "max_rss_growth": round(growth, 3)}
+
+
+def main(args: argparse.Namespace) -> int:
+    texts = read_corpus(args.corpus, 2 if args.smoke else args.limit)
+    model = Settings.from_env().model
+    rounds = 1 if args.smoke else max(5, args.rounds)
+    report: dict[str, Any] = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0],
+                                          "spacy": spacy.__version__},
+                              "corpus": {"path": args.corpus, "articles": len(texts), "words": words(texts)}}
+    report["in_process"] = in_process(texts, model, rounds)
+    report["scaling"] = scaling(model, (1_000, 10_000) if args.smoke else (1_000, 10_000, 100_000))
+    if not args.skip_http:
+        report["http"] = http(texts, model, 8 if args.smoke else args.requests,
+                              8 if args.smoke else args.memory_requests, args.smoke)
+    print(json.dumps(report, indent=1) if args.json else format_report(report))
+    return 0
+
+
+def format_report(r: dict[str, Any]) -> str:
+    ip = r["in_process"]
+    lines = [f"corpus: {r['corpus']['articles']} articles, {r['corpus']['words']} words; "
+             f"machine: {r['machine']['cpus']} CPUs, Python {r['machine']['python']}, spaCy {r['machine']['spacy']}",
+             f"in-process ({ip['rounds']} rounds, median): spaCy full pipeline {ip['spacy_full_wps']} words/s, "
+             f"engine {ip['engine_wps']} words/s, ratio {ip['ratio_engine_over_spacy']}",
+             "engine time by component (s): " + ", ".join(f"{k} {v}" for k, v in ip["engine_components_s"].items()),
+             "scaling (us/word, ratio to smallest): " + ", ".join(
+                 f"{k} chars {v} ({r['scaling']['ratio_to_smallest'][k]})"
+                 for k, v in r["scaling"]["us_per_word"].items())]
+    if "http" in r:
+        h = r["http"]
+        lines.append(f"http ({h['workers']} workers): in-process {h['in_process_rps_same_processes']} req/s; "
+                     f"ratio http/in-process {h['ratio_http_over_in_process']}; "
+                     f"p50 / in-process time {h['p50_over_in_process_time']}; batch {h['batch_articles_per_s']} art/s")
+        for level in h["levels"]:
+            lines.append(f"  c={level['concurrency']}: {level['rps']} req/s, p50 {level['p50_ms']} ms, "
+                         f"p95 {level['p95_ms']} ms, p99 {level['p99_ms']} ms ({level['requests']} requests)")
+        for label, m in h["memory"].items():
+            keys = [k for k in m if k.startswith("after_") and k != "after_start"]
+            lines.append(f"  memory {label}: start {m['after_start']}, {keys[0]} {m[keys[0]]}, "
+                         f"max RSS growth {m['max_rss_growth']}")
+    return "\n".join(lines)

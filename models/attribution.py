@@ -136,6 +136,8 @@ def cue_drafts(doc: Doc, lexicon: Lexicon, index: TextIndex) -> list[Draft]:
         draft = classify(cue, index)
         if draft.type == "indirect" and cue.rule in QUOTES_ONLY_RULES:
             continue
+        if cue.rule == "according" and any(index.standalone(q) for q in draft.quotes):
+            continue  # `"...," X said, according to Y`: the quote is X's; Y only reports it
         if draft.type == "direct" and any(q.open_at in claimed for q in draft.quotes):
             continue
         claimed.update(q.open_at for q in draft.quotes)

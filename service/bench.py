@@ -134,17 +134,23 @@ class Server:
         while time.monotonic() < deadline:
             try:
                 urllib.request.urlopen(f"http://127.0.0.1:{self.port}/readyz", timeout=2).read()
-                return
+                if len(self.workers()) >= workers:
+                    time.sleep(1)  # let the last worker finish booting before anything is measured
+                    return
             except OSError:
-                time.sleep(0.3)
+                pass
+            time.sleep(0.3)
         self.stop()
         raise RuntimeError("gunicorn did not become ready")
 
-    def worker_memory(self) -> list[dict[str, float]]:
+    def workers(self) -> list:
         import psutil
 
+        return psutil.Process(self.proc.pid).children()
+
+    def worker_memory(self) -> list[dict[str, float]]:
         out = []
-        for child in psutil.Process(self.proc.pid).children():
+        for child in self.workers():
             info = child.memory_full_info()
             out.append({"rss_mb": round(info.rss / 2**20, 1), "pss_mb": round(getattr(info, "pss", 0) / 2**20, 1)})
         return out

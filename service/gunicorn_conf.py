@@ -1,6 +1,10 @@
 """gunicorn settings, derived from the same environment settings as the app."""
 
+import gc
+
+from service.app import warm_up
 from service.config import Settings
+from service.memory import release_free_memory
 
 _settings = Settings.from_env()
 
@@ -25,3 +29,24 @@ logconfig_dict = {
     "loggers": {"gunicorn.error": {"level": _settings.log_level.upper(), "handlers": ["console"],
                                    "propagate": False}},
 }
+
+
+def post_request(worker, req, environ, resp) -> None:
+    """Keep each worker's RSS at its working size (see `service.memory`)."""
+    release_free_memory()
+
+
+def pre_fork(server, worker) -> None:
+    """Move the preloaded model's objects out of the collector's reach before forking.
+
+    A full collection in a worker would write to every object header and copy the shared
+    pages into the worker; frozen objects are never scanned, so the pages stay shared.
+    """
+    gc.collect()
+    gc.freeze()
+
+
+def post_worker_init(worker) -> None:
+    """A worker is warm before its first request: the pages it will write are its own already."""
+    warm_up(worker.wsgi)
+    release_free_memory()

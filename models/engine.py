@@ -84,6 +84,10 @@ class Attributor:
             started = time.perf_counter()
             yield result
 
+    def warm_up(self) -> None:
+        """Parse one short article and drop the result: first use allocates spaCy's buffers."""
+        self.nlp(WARM_UP_TEXT)
+
     def _result(self, doc, id: str | None, started: float) -> Result:
         return Result(id, list(doc._.quotes), list(doc._.quote_speakers), self.model, self.version,
                       len(doc.text), (time.perf_counter() - started) * 1000)
@@ -99,5 +103,5 @@ def load(model: str | None = None, max_chars: int = DEFAULT_MAX_CHARS, warm_up: 
     name = model or DEFAULT_MODEL
     attributor = Attributor(build_pipeline(name), name, max_chars)
     if warm_up:
-        attributor.extract(WARM_UP_TEXT)
+        attributor.warm_up()
     return attributor

@@ -12,7 +12,6 @@ from flask import Flask, Response, g, request
 from flask_smorest import Api
 
 from models import Attributor, load
-from models.engine import WARM_UP_TEXT
 
 from . import errors
 from .api import ServiceState, health, quotes
@@ -75,4 +74,4 @@ def warm_up(app: Flask) -> None:
     """Run one short article through the app's attributor (after a fork, say), if it has one."""
     attributor = app.extensions["quote_attribution"].attributor
     if attributor is not None:
-        attributor.extract(WARM_UP_TEXT)
+        attributor.warm_up()

@@ -6,6 +6,7 @@ to `doc._.quotes` and a list of `Speaker` to `doc._.quote_speakers`.
 
 from __future__ import annotations
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -37,10 +38,13 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
     Runs before the parser, which keeps boundaries that are already set.
     """
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text_with_ws or (previous.is_space and "\n" in previous.text):
-            token.is_sent_start = True
+    if len(doc) < 2:
+        return doc
+    starts = doc.to_array([SENT_START])  # one pass: setting token.is_sent_start rescans the doc
+    for token in doc[:-1]:
+        if "\n" in token.text_with_ws:
+            starts[token.i + 1] = 1
+    doc.from_array([SENT_START], starts)
     return doc
 
 

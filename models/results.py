@@ -36,6 +36,7 @@ class SpeakerBook:
 
     def __init__(self) -> None:
         self.speakers: dict[tuple[str, str], Speaker] = {}
+        self._mentions: set[tuple[str, int, int]] = set()  # (speaker id, start, end): no list scans
 
     def add(self, resolved: Resolved, mention: TextSpan) -> Speaker:
         key = (resolved.kind, (resolved.name or mention.text).lower())
@@ -47,7 +48,8 @@ class SpeakerBook:
             speaker.titles.append(resolved.title)
         if speaker.title is None:
             speaker.title = resolved.title
-        if mention not in speaker.mentions:
+        if (speaker.id, mention.start, mention.end) not in self._mentions:
+            self._mentions.add((speaker.id, mention.start, mention.end))
             speaker.mentions.append(mention)
         return speaker
 

@@ -7,6 +7,8 @@ they know nothing of the rules.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +19,7 @@ from marshmallow import Schema, ValidationError
 from models import Attributor, InputError, TextTooLongError
 
 from .config import Settings
+from .deadline import RequestTimeout, time_limit
 from .errors import ApiError
 from .schemas import ArticleIn, BatchIn, BatchOut, InfoOut, ProblemOut, ResultOut, StatusOut
 
@@ -92,6 +95,18 @@ def load_body(schema: Schema, allow_text: bool) -> dict[str, Any]:
         raise ApiError(422, "The request body is invalid; see errors.", err.messages) from None
 
 
+@contextmanager
+def within_time_limit() -> Iterator[None]:
+    """Run the engine under the request time limit; past it, a 503 that says so."""
+    seconds = state().settings.timeout
+    try:
+        with time_limit(seconds):
+            yield
+    except RequestTimeout as err:
+        raise ApiError(503, f"The article took longer than the {seconds} s limit to process; "
+                            "send a shorter text or retry later.") from err
+
+
 def check_text(text: str, field: str, limit: int) -> None:
     """413 for text over the limit, 422 for text with nothing in it."""
     if len(text) > limit:
@@ -114,7 +129,8 @@ def extract_one() -> dict[str, Any]:
     body = load_body(ArticleIn(), allow_text=True)
     check_text(body["text"], "text", state().settings.max_chars)
     try:
-        result = attributor.extract(body["text"], body.get("id"))
+        with within_time_limit():
+            result = attributor.extract(body["text"], body.get("id"))
     except InputError as err:  # the checks above make this unreachable in practice
         raise ApiError(413 if isinstance(err, TextTooLongError) else 422, str(err)) from None
     g.chars, g.quotes = result.chars, len(result.quotes)
@@ -136,7 +152,8 @@ def extract_batch() -> dict[str, Any]:
                        {"articles": [f"At most {settings.max_batch} articles, not {len(articles)}."]})
     for n, article in enumerate(articles):
         check_text(article["text"], f"articles.{n}.text", settings.max_chars)
-    results = [r.to_dict() for r in attributor.extract_many([(a["text"], a.get("id")) for a in articles])]
+    with within_time_limit():
+        results = [r.to_dict() for r in attributor.extract_many([(a["text"], a.get("id")) for a in articles])]
     g.chars = sum(r["meta"]["chars"] for r in results)
     g.quotes = sum(len(r["quotes"]) for r in results)
     return {"results": results}

@@ -10,10 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import time
 import urllib.request
@@ -26,7 +23,7 @@ import spacy
 from models import load
 
 from .config import Settings
-from .server import gunicorn_command
+from .server import LocalServer
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT / "seeds" / "seeds_gold.jsonl"
@@ -105,12 +102,6 @@ def scaling(model: str, sizes: tuple[int, ...]) -> dict[str, Any]:
     return {"us_per_word": out, "ratio_to_smallest": {k: round(v / base, 3) for k, v in out.items()}}
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def post(port: int, path: str, body: dict) -> float:
     data = json.dumps(body).encode()
     req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=data,
@@ -119,48 +110,6 @@ def post(port: int, path: str, body: dict) -> float:
     with urllib.request.urlopen(req, timeout=120) as r:
         r.read()
     return time.perf_counter() - started
-
-
-class Server:
-    """gunicorn from the service's configuration, on a free loopback port."""
-
-    def __init__(self, workers: int, preload: bool) -> None:
-        self.port = free_port()
-        env = {**os.environ, "WEB_CONCURRENCY": str(workers), "QUOTES_PRELOAD": "1" if preload else "0",
-               "LOG_LEVEL": "warning"}
-        self.proc = subprocess.Popen(gunicorn_command(f"127.0.0.1:{self.port}"), cwd=ROOT, env=env,
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/readyz", timeout=2).read()
-                if len(self.workers()) >= workers:
-                    time.sleep(1)  # let the last worker finish booting before anything is measured
-                    return
-            except OSError:
-                pass
-            time.sleep(0.3)
-        self.stop()
-        raise RuntimeError("gunicorn did not become ready")
-
-    def workers(self) -> list:
-        import psutil
-
-        return psutil.Process(self.proc.pid).children()
-
-    def worker_memory(self) -> list[dict[str, float]]:
-        out = []
-        for child in self.workers():
-            info = child.memory_full_info()
-            out.append({"rss_mb": round(info.rss / 2**20, 1), "pss_mb": round(getattr(info, "pss", 0) / 2**20, 1)})
-        return out
-
-    def stop(self) -> None:
-        self.proc.send_signal(signal.SIGTERM)
-        try:
-            self.proc.wait(timeout=40)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
 
 
 def load_test(port: int, texts: list[str], concurrency: int, requests: int, time_limit: float) -> dict[str, Any]:
@@ -187,7 +136,7 @@ def http(texts: list[str], model: str, requests: int, memory_requests: int, smok
     per_article = [min(timed(lambda t=t: engine.extract(t)) for _ in range(3)) for t in texts]
     in_process_rps = workers / statistics.mean(per_article)
     out: dict[str, Any] = {"workers": workers, "in_process_rps_same_processes": round(in_process_rps, 2)}
-    server = Server(workers, preload=True)
+    server = LocalServer({"WEB_CONCURRENCY": str(workers), "QUOTES_PRELOAD": "1"})
     try:
         levels = [load_test(server.port, texts, c, requests, 10 if smoke else 120) for c in (1, 2, 4, 8)]
         out["levels"] = levels
@@ -205,13 +154,21 @@ def http(texts: list[str], model: str, requests: int, memory_requests: int, smok
     return out
 
 
+def worker_memory(server: LocalServer) -> list[dict[str, float]]:
+    out = []
+    for worker in server.workers():
+        info = worker.memory_full_info()
+        out.append({"rss_mb": round(info.rss / 2**20, 1), "pss_mb": round(getattr(info, "pss", 0) / 2**20, 1)})
+    return out
+
+
 def memory(texts: list[str], workers: int, preload: bool, requests: int) -> dict[str, Any]:
     """Worker RSS and PSS after start and after `requests` requests."""
-    server = Server(workers, preload)
+    server = LocalServer({"WEB_CONCURRENCY": str(workers), "QUOTES_PRELOAD": "1" if preload else "0"})
     try:
-        start = server.worker_memory()
+        start = worker_memory(server)
         load_test(server.port, texts, workers, requests, 600)
-        after = server.worker_memory()
+        after = worker_memory(server)
     finally:
         server.stop()
     growth = max((a["rss_mb"] - s["rss_mb"]) / s["rss_mb"] for s, a in zip(start, after, strict=False))

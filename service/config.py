@@ -8,7 +8,7 @@
 | QUOTES_MAX_CHARS | 200000 | longest article text accepted, in characters |
 | QUOTES_MAX_BATCH | 64 | most articles in one batch request |
 | QUOTES_MAX_BODY_BYTES | 16777216 | largest request body in bytes (16 MiB) |
-| QUOTES_TIMEOUT | 60 | seconds a worker may spend on one request before it is replaced |
+| QUOTES_TIMEOUT | 60 | seconds one request may take; past it a 503 (gunicorn replaces a worker 30 s later) |
 | QUOTES_PRELOAD | 1 | load the model once before forking the workers |
 | LOG_LEVEL | info | log level of the service and gunicorn |
 """

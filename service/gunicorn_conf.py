@@ -11,7 +11,9 @@ _settings = Settings.from_env()
 bind = f"0.0.0.0:{_settings.port}"
 workers = _settings.workers
 worker_class = "sync"
-timeout = _settings.timeout
+# the app answers a request past QUOTES_TIMEOUT with a 503 (service.deadline); gunicorn replaces
+# a worker only if it is still silent well after that, e.g. stuck in one very long C call
+timeout = _settings.timeout + 30
 graceful_timeout = 30  # SIGTERM: in-flight requests get this long to finish
 preload_app = _settings.preload  # the model loads once, before fork; workers share its pages
 loglevel = _settings.log_level

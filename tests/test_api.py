@@ -1,6 +1,7 @@
 """Every endpoint and every error, through Flask's test client."""
 
 import json
+import time
 
 import pytest
 
@@ -122,3 +123,31 @@ def test_500_has_a_request_id_and_nothing_internal(attributor, settings, monkeyp
     monkeypatch.setattr(attributor, "extract", lambda *a, **k: 1 / 0)
     problem = is_problem(app.test_client().post("/v1/quotes", json={"text": ARTICLE}), 500)
     assert problem["request_id"] and "ZeroDivision" not in json.dumps(problem)
+
+
+class SlowAttributor:
+    """Stands in for an engine stuck on one article."""
+
+    version = "test"
+
+    def extract(self, text, id=None):
+        time.sleep(30)
+
+    def extract_many(self, items, batch_size=16):
+        time.sleep(30)
+        yield from ()
+
+
+@pytest.fixture()
+def slow_client():
+    app = create_app(Settings(timeout=1, max_batch=3), attributor=SlowAttributor())
+    return app.test_client()
+
+
+@pytest.mark.parametrize("path,body", [("/v1/quotes", {"text": ARTICLE}),
+                                       ("/v1/quotes/batch", {"articles": [{"text": ARTICLE}]})])
+def test_request_over_the_time_limit_is_a_503_and_the_next_one_works(slow_client, path, body):
+    started = time.monotonic()
+    problem = is_problem(slow_client.post(path, json=body), 503)
+    assert "1 s limit" in problem["detail"] and time.monotonic() - started < 10
+    assert slow_client.get("/v1/info").status_code == 200

@@ -16,7 +16,7 @@ from models import Attributor, load
 from . import errors
 from .api import ServiceState, health, quotes
 from .config import Settings
-from .schemas import ArticleIn, BatchIn
+from .schemas import request_schemas
 
 log = logging.getLogger("service")
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
@@ -41,8 +41,10 @@ def create_app(settings: Settings | None = None, attributor: Attributor | None =
         MAX_CONTENT_LENGTH=settings.max_body_bytes, PROPAGATE_EXCEPTIONS=False,
     )
     api = Api(app)
-    api.spec.components.schema("ArticleIn", schema=ArticleIn)
-    api.spec.components.schema("BatchIn", schema=BatchIn)
+    schemas = request_schemas(settings.max_chars, settings.max_batch)
+    api.spec.components.schema("ArticleIn", schema=schemas.article)
+    api.spec.components.schema("BatchIn", schema=schemas.batch)
+    api.spec.components.schema("ArticleText", schemas.article_text)
     api.register_blueprint(quotes)
     api.register_blueprint(health)
     errors.register(app)
@@ -50,7 +52,7 @@ def create_app(settings: Settings | None = None, attributor: Attributor | None =
     app.after_request(_finish_request)
     if attributor is None and load_model:
         attributor = load(settings.model, settings.max_chars)
-    app.extensions["quote_attribution"] = ServiceState(settings, attributor, service_version())
+    app.extensions["quote_attribution"] = ServiceState(settings, attributor, service_version(), schemas)
     logging.getLogger("service").setLevel(settings.log_level.upper())
     return app
 

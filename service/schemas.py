@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from marshmallow import EXCLUDE, Schema, fields, validate
+from dataclasses import dataclass
+from typing import Any
+
+from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate
+
+NOT_BLANK = r"\S"  # OpenAPI pattern: at least one character that is not white space
+
+
+def not_blank(text: str) -> None:
+    if not text.strip():
+        raise ValidationError("Text is empty or only white space.")
 
 
 class InputSchema(Schema):
@@ -10,15 +20,34 @@ class InputSchema(Schema):
         unknown = EXCLUDE  # extra fields (metadata callers carry along) are ignored, not rejected
 
 
-class ArticleIn(InputSchema):
-    text = fields.String(required=True, validate=validate.Length(min=1),
-                         metadata={"description": "The article, as plain text. Offsets index this string."})
-    id = fields.String(load_default=None, allow_none=True, metadata={"description": "Echoed in the result."})
+@dataclass(frozen=True)
+class RequestSchemas:
+    """The request bodies with one deployment's limits, so `/openapi.json` states them."""
+
+    article: type[Schema]
+    batch: type[Schema]
+    article_text: dict[str, Any]  # the text/plain body
 
 
-class BatchIn(InputSchema):
-    articles = fields.List(fields.Nested(ArticleIn), required=True, validate=validate.Length(min=1),
-                           metadata={"description": "1 to QUOTES_MAX_BATCH articles."})
+def request_schemas(max_chars: int, max_batch: int) -> RequestSchemas:
+    """Schemas for `/v1/quotes` and `/v1/quotes/batch` with these limits.
+
+    The text limit is documented (`maxLength`) but checked by the view, which answers 413.
+    """
+    text_doc = {"maxLength": max_chars, "pattern": NOT_BLANK}
+
+    class ArticleIn(InputSchema):
+        text = fields.String(required=True, validate=[validate.Length(min=1), not_blank],
+                             metadata={"description": "The article, as plain text. Offsets index this string.",
+                                       **text_doc})
+        id = fields.String(load_default=None, allow_none=True, metadata={"description": "Echoed in the result."})
+
+    class BatchIn(InputSchema):
+        articles = fields.List(fields.Nested(ArticleIn), required=True,
+                               validate=validate.Length(min=1, max=max_batch),
+                               metadata={"description": f"1 to {max_batch} (QUOTES_MAX_BATCH) articles."})
+
+    return RequestSchemas(ArticleIn, BatchIn, {"type": "string", "minLength": 1, **text_doc})
 
 
 class SpanOut(Schema):

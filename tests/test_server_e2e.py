@@ -1,64 +1,129 @@
-"""The real gunicorn, started from the service's own configuration on a free loopback port."""
+"""The real gunicorn, started from the service's own configuration on a free loopback port.
+
+Faults (a request past the time limit, a worker killed, SIGTERM with a request in flight)
+and a bounded load test that checks every answer belongs to its own request.
+"""
+
+from __future__ import annotations
 
 import json
 import os
 import signal
-import socket
-import subprocess
+import threading
 import time
 import urllib.error
 import urllib.request
+import uuid
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from service.server import gunicorn_command
+from service.server import LocalServer
 
 ROOT = Path(__file__).resolve().parent.parent
+SEEDS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+PARAGRAPH = ('The council said on Tuesday that the new tram line would open in June. "We are on '
+             'schedule," its chair, Lena Ortiz, told reporters. According to the contractor, the tracks are laid.\n\n')
+LOAD_SECONDS = 15
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def long_article(chars: int) -> str:
+    return (PARAGRAPH * (chars // len(PARAGRAPH) + 1))[:chars]
 
 
-def call(port, path, body=None):
+def call(url: str, body: dict | None = None, timeout: float = 60) -> tuple[int, dict]:
     data = None if body is None else json.dumps(body).encode()
-    req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=data,
-                                 headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(req, timeout=30) as r:
-        return r.status, json.loads(r.read())
+    req = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as r:
+            return r.status, json.loads(r.read())
+    except urllib.error.HTTPError as err:
+        return err.code, json.loads(err.read())
+
+
+def assert_belongs_to(result: dict, text: str, id: str | None) -> None:
+    """Every span of `result` indexes `text`: the answer was made from this request's article."""
+    assert result["id"] == id and result["meta"]["chars"] == len(text)
+    for quote in result["quotes"]:
+        assert text[quote["start"]:quote["end"]] == quote["text"]
+        for span in [*quote["fragments"], quote["cue"], quote["speaker"] and quote["speaker"]["mention"]]:
+            if span:
+                assert text[span["start"]:span["end"]] == span["text"]
 
 
 @pytest.fixture(scope="module")
 def server():
-    port = free_port()
-    env = {**os.environ, "WEB_CONCURRENCY": "2", "LOG_LEVEL": "warning"}
-    proc = subprocess.Popen(gunicorn_command(f"127.0.0.1:{port}"), cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            if call(port, "/readyz")[0] == 200:
-                break
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("gunicorn did not become ready: " + proc.stderr.read().decode()[-2000:])
-    yield port
-    proc.send_signal(signal.SIGTERM)
-    proc.wait(timeout=40)
+    with LocalServer({"WEB_CONCURRENCY": "2", "QUOTES_TIMEOUT": "2"}) as running:
+        yield running
 
 
 def test_seed_article_and_batch(server):
-    text = sorted((ROOT / "seeds").glob("*.txt"))[0].read_text(encoding="utf-8")
-    status, body = call(server, "/v1/quotes", {"text": text, "id": "seed"})
-    assert status == 200 and body["id"] == "seed" and len(body["quotes"]) >= 10
-    for q in body["quotes"]:
-        assert text[q["start"]:q["end"]] == q["text"]
-    status, batch = call(server, "/v1/quotes/batch", {"articles": [{"id": "1", "text": text},
-                                                                 {"id": "2", "text": "He said no."}]})
+    text = SEEDS[0]
+    status, body = call(server.url + "/v1/quotes", {"text": text, "id": "seed"})
+    assert status == 200 and len(body["quotes"]) >= 10
+    assert_belongs_to(body, text, "seed")
+    status, batch = call(server.url + "/v1/quotes/batch", {"articles": [{"id": "1", "text": text},
+                                                                     {"id": "2", "text": "He said no."}]})
     assert status == 200 and [r["id"] for r in batch["results"]] == ["1", "2"]
     assert batch["results"][0]["quotes"] == body["quotes"]
+
+
+def test_request_over_the_time_limit_gets_a_problem_and_the_next_one_works(server):
+    status, body = call(server.url + "/v1/quotes", {"text": long_article(150_000)})
+    assert status == 503 and "2 s limit" in body["detail"] and body["request_id"]
+    status, body = call(server.url + "/v1/quotes", {"text": SEEDS[1], "id": "after"})
+    assert status == 200 and body["id"] == "after"
+
+
+def test_a_killed_worker_is_replaced_and_the_service_keeps_answering(server):
+    before = {w.pid for w in server.workers()}
+    os.kill(next(iter(before)), signal.SIGKILL)
+    for n in range(4):
+        status, body = call(server.url + "/v1/quotes", {"text": SEEDS[2], "id": str(n)})
+        assert status == 200 and body["id"] == str(n)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and (len(server.workers()) < 2 or not server.wait_ready(5)):
+        time.sleep(0.5)
+    after = {w.pid for w in server.workers()}
+    assert len(after) == 2 and after != before
+
+
+def test_eight_clients_get_their_own_answers(server):
+    """Bounded load: zero errors, and no answer carries another request's article."""
+    baseline = [call(server.url + "/v1/quotes", {"text": t})[1]["quotes"] for t in SEEDS]
+    deadline = time.monotonic() + LOAD_SECONDS
+    checked = []
+
+    def client(n: int) -> None:
+        while time.monotonic() < deadline:
+            k = (n + len(checked)) % len(SEEDS)
+            id = uuid.uuid4().hex
+            status, body = call(server.url + "/v1/quotes", {"text": SEEDS[k], "id": id})
+            assert status == 200
+            assert_belongs_to(body, SEEDS[k], id)
+            assert body["quotes"] == baseline[k]
+            checked.append(id)
+
+    with ThreadPoolExecutor(8) as pool:
+        for future in [pool.submit(client, n) for n in range(8)]:
+            future.result()
+    assert len(checked) >= 8 and len(set(checked)) == len(checked)
+
+
+def test_sigterm_lets_the_request_in_flight_finish():
+    server = LocalServer({"WEB_CONCURRENCY": "1"})
+    text = long_article(40_000)
+    answer: dict = {}
+
+    def slow_request() -> None:
+        answer["status"], answer["body"] = call(server.url + "/v1/quotes", {"text": text, "id": "in-flight"})
+
+    request = threading.Thread(target=slow_request)
+    request.start()
+    time.sleep(0.7)  # the worker has the request
+    code = server.stop()
+    request.join(timeout=60)
+    assert answer["status"] == 200 and answer["body"]["id"] == "in-flight"
+    assert_belongs_to(answer["body"], text, "in-flight")
+    assert code == 0

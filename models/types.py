@@ -90,6 +90,17 @@ class Result:
     chars: int
     elapsed_ms: float
 
+    def rebase(self, source: str) -> None:
+        """Take every span's text from `source`, a text of the same length the spans index."""
+        def again(span: TextSpan | None) -> TextSpan | None:
+            return None if span is None else TextSpan.of(source, span.start, span.end)
+
+        for q in self.quotes:
+            q.fragments = [again(f) for f in q.fragments]
+            q.cue, q.mention, q.source = again(q.cue), again(q.mention), source
+        for s in self.speakers:
+            s.mentions = [again(m) for m in s.mentions]
+
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "quotes": [q.to_dict() for q in self.quotes],
                 "speakers": [s.to_dict() for s in self.speakers],

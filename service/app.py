@@ -39,6 +39,7 @@ def create_app(settings: Settings | None = None, attributor: Attributor | None =
         OPENAPI_URL_PREFIX="/", OPENAPI_JSON_PATH="openapi.json", OPENAPI_SWAGGER_UI_PATH="docs",
         OPENAPI_SWAGGER_UI_URL="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/",
         MAX_CONTENT_LENGTH=settings.max_body_bytes, PROPAGATE_EXCEPTIONS=False,
+        DEBUG=False,  # never, whatever FLASK_DEBUG says: no debugger or traces in answers
     )
     api = Api(app)
     schemas = request_schemas(settings.max_chars, settings.max_batch)

@@ -10,7 +10,7 @@ _settings = Settings.from_env()
 
 bind = f"0.0.0.0:{_settings.port}"
 workers = _settings.workers
-worker_class = "sync"
+worker_class = "service.worker.ProblemSyncWorker"  # sync, with JSON errors of its own
 # the app answers a request past QUOTES_TIMEOUT with a 503 (service.deadline); gunicorn replaces
 # a worker only if it is still silent well after that, e.g. stuck in one very long C call
 timeout = _settings.timeout + 30

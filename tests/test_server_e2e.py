@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import threading
 import time
 import urllib.error
@@ -18,6 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from contract import assert_contract
 
 from service.server import LocalServer
 
@@ -42,16 +44,6 @@ def call(url: str, body: dict | None = None, timeout: float = 60) -> tuple[int, 
         return err.code, json.loads(err.read())
 
 
-def assert_belongs_to(result: dict, text: str, id: str | None) -> None:
-    """Every span of `result` indexes `text`: the answer was made from this request's article."""
-    assert result["id"] == id and result["meta"]["chars"] == len(text)
-    for quote in result["quotes"]:
-        assert text[quote["start"]:quote["end"]] == quote["text"]
-        for span in [*quote["fragments"], quote["cue"], quote["speaker"] and quote["speaker"]["mention"]]:
-            if span:
-                assert text[span["start"]:span["end"]] == span["text"]
-
-
 @pytest.fixture(scope="module")
 def server():
     with LocalServer({"WEB_CONCURRENCY": "2", "QUOTES_TIMEOUT": "2"}) as running:
@@ -62,7 +54,7 @@ def test_seed_article_and_batch(server):
     text = SEEDS[0]
     status, body = call(server.url + "/v1/quotes", {"text": text, "id": "seed"})
     assert status == 200 and len(body["quotes"]) >= 10
-    assert_belongs_to(body, text, "seed")
+    assert_contract(text, body, "seed")
     status, batch = call(server.url + "/v1/quotes/batch", {"articles": [{"id": "1", "text": text},
                                                                      {"id": "2", "text": "He said no."}]})
     assert status == 200 and [r["id"] for r in batch["results"]] == ["1", "2"]
@@ -101,7 +93,7 @@ def test_eight_clients_get_their_own_answers(server):
             id = uuid.uuid4().hex
             status, body = call(server.url + "/v1/quotes", {"text": SEEDS[k], "id": id})
             assert status == 200
-            assert_belongs_to(body, SEEDS[k], id)
+            assert_contract(SEEDS[k], body, id)
             assert body["quotes"] == baseline[k]
             checked.append(id)
 
@@ -109,6 +101,46 @@ def test_eight_clients_get_their_own_answers(server):
         for future in [pool.submit(client, n) for n in range(8)]:
             future.result()
     assert len(checked) >= 8 and len(set(checked)) == len(checked)
+
+
+def raw_request(port: int, head: str, body: bytes = b"") -> tuple[int, dict]:
+    """Send bytes as they are (a test client would fix them); the status and the problem body."""
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as conn:
+        conn.sendall(head.encode() + b"\r\n\r\n" + body)
+        conn.shutdown(socket.SHUT_WR)
+        answer = b""
+        while chunk := conn.recv(65536):
+            answer += chunk
+    head_bytes, _, payload = answer.partition(b"\r\n\r\n")
+    assert b"Content-Type: application/problem+json" in head_bytes and b"nosniff" in head_bytes
+    return int(head_bytes.split()[1]), json.loads(payload)
+
+
+def test_a_lying_content_length_is_not_believed(server):
+    body = json.dumps({"text": "The mayor said the road was closed. " * 3000}).encode()
+    post = "POST /v1/quotes HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nConnection: close"
+    status, problem = raw_request(server.port, post + "\r\nContent-Length: 20", body)
+    assert status == 400 and "JSON" in problem["detail"]  # only the 20 bytes announced were read
+    status, _ = raw_request(server.port, post + f"\r\nContent-Length: {17 * 2**20}", body)
+    assert status == 413  # refused on the header, before the body is read
+
+
+def test_a_chunked_body_over_the_limit_is_413(server):
+    chunk = b"a" * 2**20
+    chunks = b"".join(b"%x\r\n%s\r\n" % (len(chunk), chunk) for _ in range(17)) + b"0\r\n\r\n"
+    head = ("POST /v1/quotes HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain; charset=utf-8\r\n"
+            "Transfer-Encoding: chunked\r\nConnection: close")
+    status, problem = raw_request(server.port, head, chunks)
+    assert status == 413 and problem["status"] == 413
+
+
+@pytest.mark.parametrize("head,status", [
+    ("NOT AN HTTP REQUEST", 400),
+    ("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + "a" * 9000, 431),
+    ("GET /" + "a" * 9000 + " HTTP/1.1\r\nHost: x", 414),
+])
+def test_requests_gunicorn_refuses_get_a_problem_too(server, head, status):
+    assert raw_request(server.port, head)[0] == status
 
 
 def test_sigterm_lets_the_request_in_flight_finish():
@@ -125,5 +157,5 @@ def test_sigterm_lets_the_request_in_flight_finish():
     code = server.stop()
     request.join(timeout=60)
     assert answer["status"] == 200 and answer["body"]["id"] == "in-flight"
-    assert_belongs_to(answer["body"], text, "in-flight")
+    assert_contract(text, answer["body"], "in-flight")
     assert code == 0

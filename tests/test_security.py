@@ -1,0 +1,67 @@
+"""What the service shows the world: no debug mode, no internals in errors, safe headers."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from service import gunicorn_conf
+from service.app import create_app
+from service.config import Settings
+
+ARTICLE = "The mayor said the road was closed."
+JSON_TYPES = {"application/json", "application/problem+json"}
+#: what an error body must never show: a trace, a file path, a library or its version
+LEAKS = re.compile(r"Traceback|File \"|/work/|site-packages|\.py\b|werkzeug|flask|gunicorn|spacy|marshmallow"
+                   r"|Python/\d|python3", re.IGNORECASE)
+
+REQUESTS = [
+    ("get", "/healthz", {}), ("get", "/readyz", {}), ("get", "/v1/info", {}), ("get", "/openapi.json", {}),
+    ("post", "/v1/quotes", {"json": {"text": ARTICLE}}),
+    ("post", "/v1/quotes/batch", {"json": {"articles": [{"text": ARTICLE}]}}),
+    ("post", "/v1/quotes", {"data": b"{", "content_type": "application/json"}),
+    ("post", "/v1/quotes", {"data": b"\xff", "content_type": "text/plain"}),
+    ("post", "/v1/quotes", {"data": b"<x/>", "content_type": "application/xml"}),
+    ("post", "/v1/quotes", {"json": {"text": 3}}),
+    ("post", "/v1/quotes", {"json": {"text": "a" * 6000}}),
+    ("post", "/v1/quotes", {"data": b"x" * 200_000, "content_type": "text/plain"}),
+    ("get", "/v1/quotes", {}), ("get", "/../../etc/passwd", {}), ("delete", "/healthz", {}),
+]
+
+
+@pytest.mark.parametrize("method,path,kwargs", REQUESTS)
+def test_every_answer_is_json_with_nosniff_and_no_internals(client, method, path, kwargs):
+    r = getattr(client, method)(path, **kwargs)
+    assert r.mimetype in JSON_TYPES
+    assert r.headers["X-Content-Type-Options"] == "nosniff" and r.headers["X-Request-ID"]
+    if r.status_code >= 400:
+        assert not LEAKS.search(r.get_data(as_text=True)), r.get_data(as_text=True)
+
+
+def test_a_crash_shows_nothing_internal(attributor, monkeypatch):
+    app = create_app(Settings(), attributor=attributor)
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("secret detail from /srv/app/models/engine.py")
+
+    monkeypatch.setattr(attributor, "extract", crash)
+    r = app.test_client().post("/v1/quotes", json={"text": ARTICLE})
+    body = r.get_data(as_text=True)
+    assert r.status_code == 500 and "secret" not in body and not LEAKS.search(body)
+    assert json.loads(body)["request_id"] == r.headers["X-Request-ID"]
+
+
+def test_no_debug_mode_even_when_the_environment_asks(monkeypatch, attributor):
+    monkeypatch.setenv("FLASK_DEBUG", "1")
+    monkeypatch.setenv("FLASK_ENV", "development")
+    app = create_app(Settings(), attributor=attributor)
+    assert app.debug is False and app.config["PROPAGATE_EXCEPTIONS"] is False
+    assert not getattr(gunicorn_conf, "reload", False) and gunicorn_conf.loglevel != "debug"
+
+
+def test_the_docs_page_is_the_one_html_answer(client):
+    r = client.get("/docs")
+    assert r.status_code == 200 and r.mimetype == "text/html"
+    assert r.headers["X-Content-Type-Options"] == "nosniff"

@@ -29,6 +29,9 @@ INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acl"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 LEADING_JUNK = frozenset({"that", "whether", ",", ":", "-", "—", "–", ";"})
 TRAILING_JUNK = frozenset({".", ",", ";", ":", "-", "—", "–", "!", "?"})
+SEPARATORS = frozenset({",", "—", "–", "-"})
+ASIDE_DEPS = frozenset({"relcl", "appos"})
+ASIDE_WINDOW = 80  # tokens looked back for a trailing aside: bounded, however long the content
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,15 +60,44 @@ def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def without_trailing_asides(doc: Doc, start: int, end: int) -> int:
+    """The end of the content before trailing asides set off by a comma or dash.
+
+    `units were spotted in the area, where forces have been active` and `Rubio -- a senator
+    who ...`: a relative clause or an apposition after the comma is the writer's addition.
+    (Participle clauses, `..., leading to ...`, are kept: annotators count them as said.)
+    """
+    i = end - 1
+    while i > max(start, end - ASIDE_WINDOW):
+        if doc[i].text in SEPARATORS and i + 1 < end:
+            if not _aside_from(doc[i + 1], i, end):
+                break
+            end = i
+        i -= 1
+    return end
+
+
+def _aside_from(first: Token, separator: int, end: int) -> bool:
+    """Whether the tokens from `first` to `end` are one relative clause or apposition that
+    hangs from a word before the separator."""
+    root = first
+    while separator < root.head.i < end and root.head.i != root.i:
+        root = root.head
+    return root.dep_ in ASIDE_DEPS and root.head.i < separator and root.left_edge.i > separator \
+        and root.right_edge.i + 1 >= end
+
+
 def subtree_bounds(token: Token) -> tuple[int, int]:
     return token.left_edge.i, token.right_edge.i + 1
 
 
-def content_ranges(doc: Doc, bounds: list[tuple[int, int]]) -> tuple[Range, ...]:
-    """Trimmed, non-empty character ranges for token bounds."""
+def content_ranges(doc: Doc, bounds: list[tuple[int, int]], asides: bool = True) -> tuple[Range, ...]:
+    """Trimmed, non-empty character ranges for token bounds; trailing asides cut unless `asides` is off."""
     out = []
     for start, end in bounds:
         start, end = trim_tokens(doc, start, end)
+        if asides and end - start > 2:
+            start, end = trim_tokens(doc, start, without_trailing_asides(doc, start, end))
         if start < end:
             out.append(token_range(doc[start:end]))
     return tuple(out)
@@ -88,7 +120,7 @@ def subject_of(verb: Token, content: tuple[Range, ...] = ()) -> Token | None:
                 if child.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
                     return token.head
                 return child
-        if token.dep_ not in INHERIT_DEPS or token.head is token:
+        if token.dep_ not in INHERIT_DEPS or token.head.i == token.i:
             return None
         token = token.head
     return None

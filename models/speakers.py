@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Lexicon
-from .titles import ORG_LABELS, name_without_title, person_titles, role_phrase, untagged_name
+from .titles import ORG_LABELS, name_without_title, person_titles, role_phrase, untagged_name, untagged_people
 
 Range = tuple[int, int]
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 CUT_DEPS = frozenset({"relcl", "acl", "advcl"})
 KEPT_PREPOSITIONS = frozenset({"of", "from", "at", "for", "with"})
+PRONOUN_WINDOW = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +93,10 @@ class SpeakerResolver:
 
     def _index_people(self) -> None:
         found = person_titles(self.doc, self.lexicon)
+        untagged = untagged_people(self.doc, self.lexicon)
         names = {id(ent): name_without_title(ent, self.lexicon) for ent, _, _ in found}
-        for name in sorted(set(names.values()), key=lambda n: -len(n.split())):
+        all_names = {*names.values(), *(name for name, _, _ in untagged)}
+        for name in sorted(all_names, key=lambda n: -len(n.split())):  # fullest form first
             words = name.split()
             self.by_word.setdefault(words[-1].lower(), name)
             if len(words) > 1:
@@ -108,6 +111,8 @@ class SpeakerResolver:
                 (person.roles if is_role else person.affiliations).append(title)
             self.positions.append(ent.root.i)
             self.names_at.append(name)
+        for name, title, at in untagged:
+            self.add_person(name, title, at)
 
     def canonical(self, name: str) -> str:
         """The fullest form of a person's name in this document (`Blinken` -> `Antony Blinken`)."""
@@ -167,6 +172,9 @@ class SpeakerResolver:
         if appos_person is not None:
             return self.person(self.canonical(name_without_title(self.entity_at[appos_person.i], self.lexicon)))
         if lower in PERSON_PRONOUNS:
+            earlier = self._person_subject_before(head)
+            if earlier is not None:
+                return self.resolve(earlier, self._mention_text(earlier))
             name = self.latest_person_before(head.i)
             return self.person(name) if name else Resolved(None, "person")
         if lower in self.lexicon.pronouns:
@@ -183,6 +191,30 @@ class SpeakerResolver:
             if body is not None:
                 return self.organization(body.text)
         return self._common_noun(head, mention)
+
+    def _person_subject_before(self, pronoun: Token) -> Token | None:
+        """`While a ministry official did not confirm it, he suggested ...`: the person that is
+        the subject of an earlier clause of the pronoun's own sentence (at most
+        `PRONOUN_WINDOW` tokens back, so a sentence of thousands of tokens costs no more)."""
+        doc, found = pronoun.doc, None
+        for i in range(pronoun.i - 1, max(-1, pronoun.i - PRONOUN_WINDOW), -1):
+            token = doc[i]
+            if token.dep_ in ("nsubj", "nsubjpass") and token.lower_ not in self.lexicon.pronouns \
+                    and token.lower_ not in PERSON_PRONOUNS and self._names_a_person(token):
+                found = token
+            if token.is_sent_start:
+                break
+        return found
+
+    def _names_a_person(self, token: Token) -> bool:
+        ent = self.entity_at.get(token.i)
+        if ent is not None:
+            return ent.label_ == "PERSON"
+        return token.tag_ in ("NN", "NNP") and self._is_role(token.lower_)
+
+    def _mention_text(self, head: Token) -> str:
+        start, end = mention_bounds(head)
+        return self.doc[start:end].text
 
     def organization(self, text: str) -> Resolved:
         text = strip_article(text).removesuffix("'s").removesuffix("’s")

@@ -54,8 +54,9 @@ def role_phrase(head: Token, lexicon: Lexicon) -> str | None:
 
 def premodifier_title(ent: Span, lexicon: Lexicon) -> str | None:
     """`US Secretary of State Antony Blinken`: the role words before the name."""
+    start = name_tokens(ent, lexicon)[0].i
     leading = [t for t in ent if t.lower_ in lexicon.titles and t.i < ent.root.i]  # NER kept the title
-    return title_before(ent.root, ent.start, lexicon, leading)
+    return title_before(ent.root, start, lexicon, leading)
 
 
 def title_before(root: Token, name_start: int, lexicon: Lexicon, extra: list[Token] = ()) -> str | None:
@@ -78,24 +79,49 @@ def untagged_name(head: Token, lexicon: Lexicon) -> tuple[str, str] | None:
     while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == head.i \
             and doc[start - 1].lower_ not in lexicon.titles:
         start -= 1
-    title = title_before(head, start, lexicon) or next(
-        (role_phrase(c, lexicon) for c in head.children if c.dep_ == "appos" and role_phrase(c, lexicon)), None)
+    title = title_before(head, start, lexicon) or _appositive_role(head, lexicon)
+    if title is None and head.dep_ == "conj" and _title_comma_name(head.head, start):
+        title = role_phrase(head.head, lexicon)
     if title is None:
         return None
     return "".join(t.text_with_ws for t in doc[start:head.i + 1]).strip(), title
 
 
-def appositive_title(ent: Span, lexicon: Lexicon) -> str | None:
-    """`Andriy Yermak, chief of staff ...` and `his adviser, Mike Waltz`."""
-    root = ent.root
-    for child in root.children:
+def _appositive_role(name: Token, lexicon: Lexicon) -> str | None:
+    for child in name.children:
         if child.dep_ == "appos" and child.ent_type_ != "PERSON":
             title = role_phrase(child, lexicon)
             if title:
-                return title
+                return _with_trailing_role_phrase(title, child, name)
+    return None
+
+
+def appositive_title(ent: Span, lexicon: Lexicon) -> str | None:
+    """`Andriy Yermak, chief of staff ...` and `his adviser, Mike Waltz`."""
+    root = ent.root
+    title = _appositive_role(root, lexicon)
+    if title:
+        return title
     if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN") and root.head.ent_type_ != "PERSON":
         return role_phrase(root.head, lexicon)
+    if root.dep_ == "conj" and _title_comma_name(root.head, ent.start):  # `US Defense Secretary, Lloyd Austin`
+        return role_phrase(root.head, lexicon)
     return None
+
+
+def _with_trailing_role_phrase(title: str, appos: Token, name: Token) -> str:
+    """`chief of staff to the president` when the parser hung `to the president` on the name."""
+    for child in name.children:
+        if child.dep_ == "prep" and child.lower_ in ROLE_PREPOSITIONS and child.i == appos.right_edge.i + 1:
+            return f"{title} {clean(list(child.subtree))}"
+    return title
+
+
+def _title_comma_name(title: Token, name_start: int) -> bool:
+    """Whether `title` ends right before `, <name>`: the parser's conjunction for an apposition."""
+    doc = title.doc
+    return name_start >= 2 and title.i == name_start - 2 and doc[name_start - 1].text == "," \
+        and not any(t.dep_ == "det" for t in title.children)
 
 
 def affiliation(ent: Span) -> str | None:
@@ -116,15 +142,19 @@ def title_of(ent: Span, lexicon: Lexicon) -> tuple[str | None, bool]:
     return affiliation(ent), False
 
 
-def name_without_title(ent: Span, lexicon: Lexicon) -> str:
-    """The name part of a PERSON entity, without a title NER swallowed or a possessive.
-
-    `Secretary Austin` gives `Austin`; `Blinken's` gives `Blinken`.
-    """
-    tokens = [t for t in ent if t.tag_ != "POS" and t.text not in ("'s", "’s")]
-    while len(tokens) > 1 and tokens[0].lower_ in lexicon.titles:
+def name_tokens(ent: Span, lexicon: Lexicon) -> list[Token]:
+    """The tokens of a PERSON entity that are the name: without a possessive, a title NER
+    swallowed (`Secretary Austin`) or the end of a phrase that hangs outside the name
+    (`[Secretary of] Agriculture Tomas Brandt`)."""
+    tokens = [t for t in ent if t.tag_ != "POS" and t.text not in ("'s", "’s")] or [ent.root]
+    while len(tokens) > 1 and (tokens[0].lower_ in lexicon.titles or not ent.start <= tokens[0].head.i < ent.end):
         tokens = tokens[1:]
-    text = "".join(t.text_with_ws for t in tokens).strip()
+    return tokens
+
+
+def name_without_title(ent: Span, lexicon: Lexicon) -> str:
+    """The name part of a PERSON entity: `Secretary Austin` gives `Austin`, `Blinken's` `Blinken`."""
+    text = "".join(t.text_with_ws for t in name_tokens(ent, lexicon)).strip()
     for suffix in ("'s", "’s"):
         text = text.removesuffix(suffix)
     return text
@@ -133,3 +163,19 @@ def name_without_title(ent: Span, lexicon: Lexicon) -> str:
 def person_titles(doc: Doc, lexicon: Lexicon) -> list[tuple[Span, str | None, bool]]:
     """Each PERSON entity with the title stated at that mention."""
     return [(ent, *title_of(ent, lexicon)) for ent in doc.ents if ent.label_ == "PERSON"]
+
+
+def untagged_people(doc: Doc, lexicon: Lexicon) -> list[tuple[str, str, int]]:
+    """(name, title, token index) of each titled name NER did not label PERSON.
+
+    `Secretary of Defense Lloyd Austin` often comes out as an ORG; its title is what says
+    it names a person. Only the last word of a name is tried, once.
+    """
+    found = []
+    for token in doc:
+        last_of_name = token.pos_ == "PROPN" and not (token.dep_ == "compound" and token.head.pos_ == "PROPN")
+        if last_of_name and token.ent_type_ != "PERSON":
+            named = untagged_name(token, lexicon)
+            if named is not None and len(named[0].split()) >= 2:
+                found.append((*named, token.i))
+    return found

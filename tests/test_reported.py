@@ -54,3 +54,13 @@ def test_negated_speech_is_not_a_quote(extract):
 def test_mixed_quote_keeps_its_marks(extract):
     q = only(extract('The minister said the deal was "dead in the water" after the vote.'))
     assert q["type"] == "mixed" and '"dead in the water"' in q["text"]
+
+
+def test_trailing_relative_clause_is_the_writers_aside(extract):
+    q = only(extract("The agency reported that troops had been seen near the river, where fighting has been heavy."))
+    assert q["text"] == "troops had been seen near the river"
+
+
+def test_trailing_participle_clause_stays_in_the_content(extract):
+    q = only(extract("The minister noted that prices had doubled, leading to protests in the capital."))
+    assert q["text"] == "prices had doubled, leading to protests in the capital"

@@ -35,3 +35,9 @@ def test_speakers_list_links_quotes(attributor):
     result = attributor.extract("Ola Berg said it was over. Berg added that talks had failed.").to_dict()
     assert len(result["speakers"]) == 1
     assert result["speakers"][0]["quote_ids"] == [q["id"] for q in result["quotes"]]
+
+
+def test_pronoun_after_a_descriptor_subject_in_the_same_sentence(extract):
+    text = ("Rosa Lind said the border was calm. While a customs official did not confirm the closure, "
+            "he suggested that trucks were waiting.")
+    assert speakers(extract, text)[-1] == "a customs official"

@@ -9,8 +9,8 @@ def test_title_before_name(extract):
 def test_appositive_title(extract):
     q = extract("Ivo Petrov, chief of staff to the prime minister, said the vote was fair.")[0]
     assert q["speaker"]["name"] == "Ivo Petrov"
-    # the small model attaches "to the prime minister" to the name, so the role stops before it
-    assert q["speaker"]["title"].startswith("chief of staff")
+    # the small model hangs "to the prime minister" on the name; the title takes it back
+    assert q["speaker"]["title"] == "chief of staff to the prime minister"
 
 
 def test_affiliation_when_no_role(extract):
@@ -22,3 +22,16 @@ def test_title_carried_to_a_later_mention(extract):
     text = "Defence Minister Rui Costa visited the base. Costa said the troops were ready."
     q = extract(text)[0]
     assert q["speaker"]["name"] == "Rui Costa" and q["speaker"]["title"] == "Defence Minister"
+
+
+def test_title_and_name_split_by_a_comma(extract):
+    text = "At a briefing with Interior Minister, Nadia Holt and the police, the mayor spoke. Holt said crime fell."
+    q = extract(text)[-1]
+    assert q["speaker"]["name"] == "Nadia Holt" and q["speaker"]["title"] == "Interior Minister"
+
+
+def test_titled_name_the_recogniser_missed_is_found_for_later_mentions(extract):
+    text = ("The talks with Secretary of Agriculture Tomas Brandt ended late. "
+            "Brandt said the deal was close.")
+    q = extract(text)[-1]
+    assert q["speaker"]["name"] == "Tomas Brandt" and q["speaker"]["title"] == "Secretary of Agriculture"

@@ -44,6 +44,8 @@ class Lexicon:
     belief: dict[str, str]
     small_clause: dict[str, str]
     objects: dict[str, str]
+    speech_nouns: frozenset[str]
+    light_verbs: dict[str, str]
     phrasal: dict[tuple[str, str], str]
     phrasal_forms: frozenset[str]
     hearers: frozenset[str]
@@ -69,6 +71,8 @@ def load_lexicon() -> Lexicon:
         belief=_forms("belief_verbs.txt"),
         small_clause=_forms("small_clause_verbs.txt"),
         objects=_forms("object_verbs.txt"),
+        speech_nouns=frozenset(_forms("speech_nouns.txt")),
+        light_verbs=_forms("light_verbs.txt"),
         phrasal=phrasal,
         phrasal_forms=frozenset(form for form, _ in phrasal),
         hearers=frozenset(_lines("hearers.txt")),

@@ -17,8 +17,8 @@ from .lexicon import Lexicon
 Range = tuple[int, int]
 
 #: how a cue was found; the confidence table is keyed by these names
-CLAUSAL, BELIEF, OBJECT, SMALL_CLAUSE, PHRASAL, ACCORDING, INVERTED = (
-    "clausal", "belief", "object", "small_clause", "phrasal", "according", "inverted")
+CLAUSAL, BELIEF, OBJECT, SMALL_CLAUSE, PHRASAL, ACCORDING, INVERTED, NOUN = (
+    "clausal", "belief", "object", "small_clause", "phrasal", "according", "inverted", "noun")
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CLAUSE_DEPS = ("ccomp",)
@@ -30,6 +30,7 @@ RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 LEADING_JUNK = frozenset({"that", "whether", ",", ":", "-", "—", "–", ";"})
 TRAILING_JUNK = frozenset({".", ",", ";", ":", "-", "—", "–", "!", "?"})
 SEPARATORS = frozenset({",", "—", "–", "-"})
+LIST_DEPS = frozenset({"oprd", "dobj", "appos", "conj", "npadvmod"})
 ASIDE_DEPS = frozenset({"relcl", "appos"})
 ASIDE_WINDOW = 80  # tokens looked back for a trailing aside: bounded, however long the content
 
@@ -183,6 +184,19 @@ def _noun_with_clause(verb: Token) -> tuple[Token | None, list[Token]]:
     return None, []
 
 
+def noun_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
+    """`raised concern that C`, `issued a warning that C`: a light verb and a noun of saying."""
+    if verb.lower_ not in lexicon.light_verbs or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    noun, clauses = _noun_with_clause(verb)
+    if noun is None or noun.lower_ not in lexicon.speech_nouns:
+        return None
+    content = content_ranges(verb.doc, [subtree_bounds(c) for c in clauses])
+    if not content:
+        return None
+    return Cue(NOUN, _cue_range(verb, lexicon, noun), content, subject_of(verb, content), verb)
+
+
 def inverted_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     """`C, X said` where the parser made `said` a dependent of C's verb."""
     if lexicon.speech.get(verb.lower_) is None or verb.dep_ not in ("parataxis", "ccomp", "advcl"):
@@ -236,10 +250,25 @@ def phrasal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
             targets = _children(verb, "ccomp") or _children(particle, "ccomp")
         if not targets:
             continue
-        content = content_ranges(verb.doc, [subtree_bounds(t) for t in targets])
+        bounds = [subtree_bounds(t) for t in targets]
+        if role == "object":
+            bounds[-1] = (bounds[-1][0], _list_end(verb, bounds[-1][1]))
+        content = content_ranges(verb.doc, bounds)
         if content:
             return Cue(PHRASAL, _cue_range(verb, lexicon, particle), content, subject_of(verb, content), verb)
     return None
+
+
+def _list_end(verb: Token, end: int) -> int:
+    """`called for more artillery, more air defences, more munitions`: the parser often hangs
+    the rest of a list on the verb; the content runs to the end of the list."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.i <= end or child.dep_ not in LIST_DEPS or child.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if child.left_edge.i in (end, end + 1) and end < len(doc) and doc[end].text == ",":
+            end = child.right_edge.i + 1
+    return end
 
 
 def object_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
@@ -278,7 +307,7 @@ def according_cue(token: Token, lexicon: Lexicon) -> Cue | None:
 
 
 RULES: tuple[Callable[[Token, Lexicon], Cue | None], ...] = (
-    according_cue, phrasal_cue, clausal_cue, small_clause_cue, inverted_cue, object_cue)
+    according_cue, phrasal_cue, clausal_cue, noun_cue, small_clause_cue, inverted_cue, object_cue)
 
 
 def find_cues(doc: Doc, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Cue]:

@@ -64,3 +64,15 @@ def test_trailing_relative_clause_is_the_writers_aside(extract):
 def test_trailing_participle_clause_stays_in_the_content(extract):
     q = only(extract("The minister noted that prices had doubled, leading to protests in the capital."))
     assert q["text"] == "prices had doubled, leading to protests in the capital"
+
+
+def test_light_verb_with_a_noun_of_saying(extract):
+    q = only(extract("The union has raised concern that the factory may close by winter."))
+    assert q["text"] == "the factory may close by winter" and q["cue"]["text"] == "raised concern"
+    assert q["speaker"]["mention"]["text"] == "The union"
+
+
+def test_called_for_keeps_the_whole_list(extract):
+    q = extract("The mayor spoke on Friday, calling for more buses, more trains, more bike lanes as well as "
+                "cheaper tickets for students.")[-1]
+    assert q["text"].startswith("more buses") and q["text"].endswith("cheaper tickets for students")

@@ -13,6 +13,7 @@ import os
 import statistics
 import sys
 import time
+import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -116,17 +117,26 @@ def load_test(port: int, texts: list[str], concurrency: int, requests: int, time
     """Single-article POSTs from `concurrency` threads: a fixed count, stopped early at the time limit."""
     deadline = time.monotonic() + time_limit
     latencies: list[float] = []
+    errors: dict[str, int] = {}
 
     def one(i: int) -> None:
-        if time.monotonic() < deadline:
+        if time.monotonic() >= deadline:
+            return
+        try:
             latencies.append(post(port, "/v1/quotes", {"text": texts[i % len(texts)]}))
+        except urllib.error.HTTPError as err:  # counted and reported: a benchmark also checks health
+            key = f"{err.code} {json.loads(err.read() or b'{}').get('detail', '')[:80]}"
+            errors[key] = errors.get(key, 0) + 1
+        except OSError as err:
+            errors[type(err).__name__] = errors.get(type(err).__name__, 0) + 1
 
     started = time.perf_counter()
     with ThreadPoolExecutor(concurrency) as pool:
         list(pool.map(one, range(requests)))
     elapsed = time.perf_counter() - started
     q = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else latencies * 99
-    return {"concurrency": concurrency, "requests": len(latencies), "rps": round(len(latencies) / elapsed, 2),
+    return {"concurrency": concurrency, "requests": len(latencies), "errors": errors,
+            "rps": round(len(latencies) / elapsed, 2),
             "p50_ms": round(q[49] * 1000, 1), "p95_ms": round(q[94] * 1000, 1), "p99_ms": round(q[98] * 1000, 1)}
 
 
@@ -167,12 +177,13 @@ def memory(texts: list[str], workers: int, preload: bool, requests: int) -> dict
     server = LocalServer({"WEB_CONCURRENCY": str(workers), "QUOTES_PRELOAD": "1" if preload else "0"})
     try:
         start = worker_memory(server)
-        load_test(server.port, texts, workers, requests, 600)
+        load = load_test(server.port, texts, workers, requests, 600)
         after = worker_memory(server)
     finally:
         server.stop()
     growth = max((a["rss_mb"] - s["rss_mb"]) / s["rss_mb"] for s, a in zip(start, after, strict=False))
-    return {"after_start": start, f"after_{requests}_requests": after, "max_rss_growth": round(growth, 3)}
+    return {"after_start": start, f"after_{requests}_requests": after, "max_rss_growth": round(growth, 3),
+            "errors": load["errors"]}
 
 
 def main(args: argparse.Namespace) -> int:
@@ -208,9 +219,10 @@ def format_report(r: dict[str, Any]) -> str:
                      f"p50 / in-process time {h['p50_over_in_process_time']}; batch {h['batch_articles_per_s']} art/s")
         for level in h["levels"]:
             lines.append(f"  c={level['concurrency']}: {level['rps']} req/s, p50 {level['p50_ms']} ms, "
-                         f"p95 {level['p95_ms']} ms, p99 {level['p99_ms']} ms ({level['requests']} requests)")
+                         f"p95 {level['p95_ms']} ms, p99 {level['p99_ms']} ms ({level['requests']} requests, "
+                         f"errors {level['errors'] or 'none'})")
         for label, m in h["memory"].items():
             keys = [k for k in m if k.startswith("after_") and k != "after_start"]
             lines.append(f"  memory {label}: start {m['after_start']}, {keys[0]} {m[keys[0]]}, "
-                         f"max RSS growth {m['max_rss_growth']}")
+                         f"max RSS growth {m['max_rss_growth']}, errors {m['errors'] or 'none'}")
     return "\n".join(lines)

@@ -18,6 +18,8 @@ SINGLE_OPEN = frozenset("‘‹")
 SINGLE_CLOSE = frozenset("’›")
 STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
+#: two-character double marks: `''` (archives and wires that had no `"`) and TeX-style ``` `` ```
+PAIRED_MARKS = ("''", "``")
 #: characters after which a straight mark opens a quote
 OPENERS_BEFORE = frozenset(" \t\r\n([{—–-/:;“‘")
 #: longest stretch a single-quote pair may span: further apart they are apostrophes
@@ -62,9 +64,22 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
         start = end + 1
 
 
+def mark_length(text: str, i: int) -> int:
+    """Length of the double quotation mark at `i` (1 or 2), or 0 where there is none."""
+    if text.startswith(PAIRED_MARKS, i):
+        return 2
+    return 1 if _is_double(text[i]) else 0
+
+
 def _role(text: str, i: int) -> str:
     """'open', 'close' or 'either' for the double mark at `i`."""
     ch = text[i]
+    if text.startswith(PAIRED_MARKS, i):
+        before = text[i - 1] if i else " "
+        after = text[i + 2] if i + 2 < len(text) else " "
+        if ch == "`" or (before in OPENERS_BEFORE and not after.isspace()):
+            return "open"
+        return "close" if not before.isspace() else "either"
     if ch == "“":  # opens in English, closes in German after „
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
@@ -99,35 +114,42 @@ def _is_double(ch: str) -> bool:
 
 
 def _opens_paragraph(text: str, start: int, end: int) -> bool:
-    head = text[start:end].lstrip()
-    return bool(head) and _is_double(head[0]) and _role(text, end - len(text[start:end].lstrip())) == "open"
+    first = end - len(text[start:end].lstrip())
+    return first < end and mark_length(text, first) > 0 and _role(text, first) == "open"
 
 
 def double_quotes(text: str) -> list[QuotedSpan]:
     """Pair double quotation marks (straight, curly, low-9 and guillemets).
 
-    >>> [text[s:e] for q in double_quotes(text := 'He said "yes." Then "no"') for s, e in q.pieces]
+    >>> text = 'He said "yes." Then "no"'
+    >>> [text[s:e] for q in double_quotes(text) for s, e in q.pieces]
     ['yes.', 'no']
+    >>> text = "''It is over,'' he said."
+    >>> [text[q.start:q.end] for q in double_quotes(text)]
+    ['It is over,']
     """
     spans: list[QuotedSpan] = []
     paras = list(paragraphs(text))
     carried: list[tuple[int, int]] = []  # pieces of a quote that runs over paragraphs
     carried_open = -1
     for index, (p_start, p_end) in enumerate(paras):
-        open_at = -1
-        for i in range(p_start, p_end):
-            if not _is_double(text[i]):
+        open_at, open_len, i = -1, 0, p_start
+        while i < p_end:
+            length = mark_length(text, i)
+            if not length:
+                i += 1
                 continue
             role = _role(text, i)
             if open_at < 0 and role != "close":
-                open_at = i
+                open_at, open_len = i, length
             elif open_at >= 0 and role != "open":
-                pieces = [*carried, _trim(text, open_at + 1, i)]
+                pieces = [*carried, _trim(text, open_at + open_len, i)]
                 first_open = carried_open if carried else open_at
-                spans.append(QuotedSpan(first_open, i, tuple(pieces)))
+                spans.append(QuotedSpan(first_open, i + length - 1, tuple(pieces)))
                 carried, carried_open, open_at = [], -1, -1
             elif open_at >= 0:
-                open_at = i  # a second opener: the first one was stray
+                open_at, open_len = i, length  # a second opener: the first one was stray
+            i += length
         if open_at < 0:
             carried, carried_open = [], -1
             continue
@@ -135,7 +157,7 @@ def double_quotes(text: str) -> list[QuotedSpan]:
         if following and _opens_paragraph(text, *following):
             if not carried:
                 carried_open = open_at
-            carried.append(_trim(text, open_at + 1, p_end))
+            carried.append(_trim(text, open_at + open_len, p_end))
         else:
             carried, carried_open = [], -1
     return [q for q in spans if all(s < e for s, e in q.pieces)]
@@ -159,7 +181,8 @@ def single_quotes(text: str, outside: list[QuotedSpan]) -> list[QuotedSpan]:
     Apostrophes (`Russia's`, `don't`) never open or close; single marks inside a
     double-quoted span are nested quotes and belong to it.
 
-    >>> [text[q.start:q.end] for q in single_quotes(text := "US vows 'firm' response", [])]
+    >>> text = "US vows 'firm' response"
+    >>> [text[q.start:q.end] for q in single_quotes(text, [])]
     ['firm']
     """
     inside = sorted((q.open_at, q.close_at) for q in outside)
@@ -170,8 +193,8 @@ def single_quotes(text: str, outside: list[QuotedSpan]) -> list[QuotedSpan]:
             ch = text[i]
             if ch != STRAIGHT_SINGLE and ch not in SINGLE_OPEN and ch not in SINGLE_CLOSE:
                 continue
-            if _within(inside, i):
-                continue
+            if _within(inside, i) or text.startswith("''", i) or (i and text.startswith("''", i - 1)):
+                continue  # inside a double quote, or half of a `''` mark
             if open_at >= 0 and i - open_at > MAX_SINGLE_QUOTE_CHARS:
                 open_at = -1
             if open_at < 0:

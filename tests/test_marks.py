@@ -45,3 +45,13 @@ def test_single_quotes_nested_in_double_quotes_belong_to_them():
     text = '"He called it \'a farce\' today," she said.'
     spans = find_quoted_spans(text)
     assert len(spans) == 1 and not spans[0].single
+
+
+def test_two_apostrophes_as_double_marks():
+    text = "''It is over,'' said the coach. ''We lost.'' Then he left the club's office."
+    assert [text[q.start:q.end] for q in find_quoted_spans(text)] == ["It is over,", "We lost."]
+
+
+def test_two_apostrophe_quote_is_attributed(extract):
+    q = extract("''The plan is dead,'' said Mara Quinn, the council leader.")[0]
+    assert q["type"] == "direct" and q["text"] == "The plan is dead," and q["speaker"]["name"] == "Mara Quinn"

@@ -17,8 +17,8 @@ from .lexicon import Lexicon
 Range = tuple[int, int]
 
 #: how a cue was found; the confidence table is keyed by these names
-CLAUSAL, BELIEF, OBJECT, SMALL_CLAUSE, PHRASAL, ACCORDING, INVERTED, NOUN = (
-    "clausal", "belief", "object", "small_clause", "phrasal", "according", "inverted", "noun")
+CLAUSAL, BELIEF, OBJECT, SMALL_CLAUSE, PHRASAL, ACCORDING, INVERTED, NOUN, PARENTHETICAL = (
+    "clausal", "belief", "object", "small_clause", "phrasal", "according", "inverted", "noun", "parenthetical")
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CLAUSE_DEPS = ("ccomp",)
@@ -215,6 +215,30 @@ def inverted_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     return Cue(INVERTED, _cue_range(verb, lexicon), content, subject_of(verb, content), verb)
 
 
+
+def parenthetical_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
+    """`Acts of protest, Mr. Obama said, are acts of patriotism`: the cue set off by commas
+    inside the clause it reports (the parser makes it a parataxis of that clause's verb)."""
+    if lexicon.speech.get(verb.lower_) is None or verb.dep_ != "parataxis" or verb.head.i < verb.i:
+        return None
+    if _children(verb, *CLAUSE_DEPS, "dobj") or not _children(verb, *SUBJECT_DEPS):
+        return None
+    doc, head = verb.doc, verb.head
+    verb_start, verb_end = subtree_bounds(verb)
+    verb_start, verb_end = trim_tokens(doc, verb_start, verb_end)
+    before_comma = verb_start > 0 and doc[verb_start - 1].text == ","
+    after = doc[verb_end] if verb_end < len(doc) else None
+    closing = after is None or after.text in (",", ".", "!", "?") or after.is_space
+    if not (before_comma and closing):
+        return None
+    start, end = subtree_bounds(head)
+    bounds = [(start, verb_start), (verb_end, end)] if head.i > verb.i else [(start, verb_start)]
+    content = content_ranges(doc, bounds)
+    if not content:
+        return None
+    return Cue(PARENTHETICAL, _cue_range(verb, lexicon), content, subject_of(verb, content), verb)
+
+
 def small_clause_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     """`called it X`, `described X as Y`: the content is object + predicate."""
     if verb.lower_ not in lexicon.small_clause:
@@ -307,7 +331,8 @@ def according_cue(token: Token, lexicon: Lexicon) -> Cue | None:
 
 
 RULES: tuple[Callable[[Token, Lexicon], Cue | None], ...] = (
-    according_cue, phrasal_cue, clausal_cue, noun_cue, small_clause_cue, inverted_cue, object_cue)
+    according_cue, phrasal_cue, clausal_cue, noun_cue, parenthetical_cue, small_clause_cue, inverted_cue,
+    object_cue)
 
 
 def find_cues(doc: Doc, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Cue]:

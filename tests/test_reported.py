@@ -76,3 +76,9 @@ def test_called_for_keeps_the_whole_list(extract):
     q = extract("The mayor spoke on Friday, calling for more buses, more trains, more bike lanes as well as "
                 "cheaper tickets for students.")[-1]
     assert q["text"].startswith("more buses") and q["text"].endswith("cheaper tickets for students")
+
+
+def test_parenthetical_cue_splits_the_content(extract):
+    q = only(extract("The new line, the transport minister said, would open before the summer."))
+    assert [f["text"] for f in q["fragments"]] == ["The new line", "would open before the summer"]
+    assert q["cue"]["text"] == "said" and q["speaker"]["mention"]["text"] == "the transport minister"

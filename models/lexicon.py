@@ -44,6 +44,8 @@ class Lexicon:
     belief: dict[str, str]
     small_clause: dict[str, str]
     objects: dict[str, str]
+    infinitive_cues: frozenset[str]
+    refusals: frozenset[str]
     speech_nouns: frozenset[str]
     light_verbs: dict[str, str]
     phrasal: dict[tuple[str, str], str]
@@ -71,6 +73,8 @@ def load_lexicon() -> Lexicon:
         belief=_forms("belief_verbs.txt"),
         small_clause=_forms("small_clause_verbs.txt"),
         objects=_forms("object_verbs.txt"),
+        infinitive_cues=frozenset(_lines("infinitive_cues.txt")),
+        refusals=frozenset(_forms("refusal_verbs.txt")),
         speech_nouns=frozenset(_forms("speech_nouns.txt")),
         light_verbs=_forms("light_verbs.txt"),
         phrasal=phrasal,

@@ -22,14 +22,12 @@ CLAUSAL, BELIEF, OBJECT, SMALL_CLAUSE, PHRASAL, ACCORDING, INVERTED, NOUN, PAREN
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CLAUSE_DEPS = ("ccomp",)
-INFINITIVE_CUES = frozenset({"tell", "urge", "ask", "warn", "order", "advise", "instruct", "remind",
-                             "promise", "pledge", "vow", "threaten", "demand", "propose", "plan",
-                             "want", "decide", "expect", "agree"})
 INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acl"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 LEADING_JUNK = frozenset({"that", "whether", ",", ":", "-", "—", "–", ";"})
 TRAILING_JUNK = frozenset({".", ",", ";", ":", "-", "—", "–", "!", "?"})
 SEPARATORS = frozenset({",", "—", "–", "-"})
+SOURCE_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 LIST_DEPS = frozenset({"oprd", "dobj", "appos", "conj", "npadvmod"})
 ASIDE_DEPS = frozenset({"relcl", "appos"})
 ASIDE_WINDOW = 80  # tokens looked back for a trailing aside: bounded, however long the content
@@ -127,11 +125,15 @@ def subject_of(verb: Token, content: tuple[Range, ...] = ()) -> Token | None:
     return None
 
 
-def is_negated(verb: Token) -> bool:
-    """`did not confirm`, `without specifying`: speech that did not happen."""
+def is_negated(verb: Token, lexicon: Lexicon) -> bool:
+    """`did not confirm`, `without specifying`, `declined to say`, `refrained from confirming`:
+    speech that did not happen."""
     if any(child.dep_ == "neg" for child in verb.children):
         return True
-    return verb.dep_ == "pcomp" and verb.head.lower_ == "without"
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ in ("without", "from"):
+        return head.lower_ == "without" or head.head.lower_ in lexicon.refusals
+    return verb.dep_ == "xcomp" and head.lower_ in lexicon.refusals
 
 
 def _children(verb: Token, *deps: str) -> list[Token]:
@@ -161,7 +163,7 @@ def clausal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
         return None
     clauses = _children(verb, *CLAUSE_DEPS)
     noun = None
-    if not clauses and lemma in INFINITIVE_CUES:
+    if not clauses and lemma in lexicon.infinitive_cues:
         clauses = [c for c in _children(verb, "xcomp") if any(t.dep_ == "aux" for t in c.children)]
     if not clauses:
         noun, clauses = _noun_with_clause(verb)
@@ -192,9 +194,21 @@ def noun_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     if noun is None or noun.lower_ not in lexicon.speech_nouns:
         return None
     content = content_ranges(verb.doc, [subtree_bounds(c) for c in clauses])
-    if not content:
+    subject = subject_of(verb, content)
+    if not content or not _can_speak(subject, lexicon):
         return None
-    return Cue(NOUN, _cue_range(verb, lexicon, noun), content, subject_of(verb, content), verb)
+    return Cue(NOUN, _cue_range(verb, lexicon, noun), content, subject, verb)
+
+
+def _can_speak(subject: Token | None, lexicon: Lexicon) -> bool:
+    """Whether a subject names someone who can say things: `This deployment raises concerns
+    that ...` reports no speech; `Seoul raised concerns that ...` does."""
+    if subject is None:
+        return False
+    if subject.ent_type_ in SOURCE_ENTITY_TYPES or subject.pos_ in ("PRON", "PROPN"):
+        return True
+    word = subject.lower_
+    return word in lexicon.titles or word.rstrip("s") in lexicon.titles or word in lexicon.org_nouns
 
 
 def inverted_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
@@ -338,7 +352,7 @@ RULES: tuple[Callable[[Token, Lexicon], Cue | None], ...] = (
 def find_cues(doc: Doc, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Cue]:
     """Every cue of the document, in text order; `skip(char)` hides cues inside quotations."""
     for token in doc:
-        if token.is_punct or token.is_space or skip(token.idx) or is_negated(token):
+        if token.is_punct or token.is_space or skip(token.idx) or is_negated(token, lexicon):
             continue
         for rule in RULES:
             cue = rule(token, lexicon)

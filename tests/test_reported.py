@@ -82,3 +82,16 @@ def test_parenthetical_cue_splits_the_content(extract):
     q = only(extract("The new line, the transport minister said, would open before the summer."))
     assert [f["text"] for f in q["fragments"]] == ["The new line", "would open before the summer"]
     assert q["cue"]["text"] == "said" and q["speaker"]["mention"]["text"] == "the transport minister"
+
+
+def test_a_noun_of_saying_needs_someone_who_can_say_it(extract):
+    assert extract("The flood has raised concerns that the harvest may fail.") == []
+
+
+def test_refused_and_refrained_speech_did_not_happen(extract):
+    assert extract("The ministry refrained from confirming the arrests.") == []
+    assert extract("The ministry declined to say that the arrests had happened.") == []
+
+
+def test_plans_are_not_speech(extract):
+    assert extract("The council plans to open a new school next year.") == []

@@ -95,3 +95,8 @@ def test_refused_and_refrained_speech_did_not_happen(extract):
 
 def test_plans_are_not_speech(extract):
     assert extract("The council plans to open a new school next year.") == []
+
+
+def test_stressed_with_a_noun_object(extract):
+    q = only(extract("The envoy stressed the importance of keeping the border open."))
+    assert q["text"] == "the importance of keeping the border open" and q["cue"]["text"] == "stressed"

@@ -230,7 +230,7 @@ def adjacent_draft(q: QuotedSpan, tokens: TokenIndex, lexicon: Lexicon, index: T
     if before not in (":", ","):
         return None
     lead = _lead_before(q, tokens, index)
-    verb = _speech_verb(lead, lexicon)
+    verb = _speech_verb(lead[::-1], lexicon)  # the cue nearest the opening mark
     if verb is not None:
         source = _source_near(verb, lead)
         if source is not None:

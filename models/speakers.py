@@ -167,6 +167,9 @@ class SpeakerResolver:
         lower = head.lower_
         ent = self.entity_at.get(head.i)
         appos_person = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        together = self._people_together(head)
+        if together is not None:
+            return together
         if ent is not None and ent.label_ == "PERSON":
             return self.person(self.canonical(name_without_title(ent, self.lexicon)))
         if appos_person is not None:
@@ -187,9 +190,9 @@ class SpeakerResolver:
         if ent is not None and ent.label_ in ORG_LABELS:
             return self.organization(ent.text)
         if lower in self.lexicon.document_nouns:
-            body = self._body_in(head)
-            if body is not None:
-                return self.organization(body.text)
+            source = self._document_source(head)
+            if source is not None:
+                return self.organization(source)
         return self._common_noun(head, mention)
 
     def _person_subject_before(self, pronoun: Token) -> Token | None:
@@ -219,6 +222,34 @@ class SpeakerResolver:
     def organization(self, text: str) -> Resolved:
         text = strip_article(text).removesuffix("'s").removesuffix("’s")
         return Resolved(self.lexicon.aliases.get(text.lower(), text), "organization")
+
+    def _person_name(self, token: Token) -> str | None:
+        """The full name a token stands for, if it is (part of) a known person's name."""
+        ent = self.entity_at.get(token.i)
+        if ent is not None and ent.label_ == "PERSON":
+            return self.canonical(name_without_title(ent, self.lexicon))
+        if token.pos_ == "PROPN" and token.lower_ in self.by_word:  # `Austin`, tagged as the city
+            return self.canonical(token.text)
+        return None
+
+    def _people_together(self, head: Token) -> Resolved | None:
+        """`Blinken and Austin said ...`: one source made of every person in the conjunction."""
+        conjuncts = [c for c in head.children if c.dep_ == "conj"]
+        if not conjuncts:
+            return None
+        names = [self._person_name(t) for t in (head, *conjuncts)]
+        if None in names:
+            return None
+        return Resolved(" and ".join(names), "group")
+
+    def _document_source(self, head: Token) -> str | None:
+        """`Ukrainian intelligence reports` -> `Ukrainian intelligence`; `reports from NATO` -> `NATO`."""
+        modifiers = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod")]
+        if modifiers:
+            start = min(m.left_edge.i for m in modifiers)
+            return self.doc[start:head.i].text
+        body = self._body_in(head)
+        return body.text if body is not None else None
 
     def _body_in(self, head: Token) -> Span | None:
         """The organisation named inside `Pentagon estimates` or `reports from NATO`."""

@@ -41,3 +41,14 @@ def test_pronoun_after_a_descriptor_subject_in_the_same_sentence(extract):
     text = ("Rosa Lind said the border was calm. While a customs official did not confirm the closure, "
             "he suggested that trucks were waiting.")
     assert speakers(extract, text)[-1] == "a customs official"
+
+
+def test_two_people_speaking_together(extract):
+    text = "Sarah Jones and David Miller met on Monday. Jones and Miller said the deal was fair."
+    q = extract(text)[-1]
+    assert q["speaker"]["name"] == "Sarah Jones and David Miller" and q["speaker"]["kind"] == "group"
+
+
+def test_a_report_speaks_for_the_body_that_made_it(extract):
+    q = extract("Ukrainian intelligence reports say that the convoy left on Sunday.")[0]
+    assert q["speaker"]["name"] == "Ukrainian intelligence" and q["speaker"]["kind"] == "organization"

@@ -4,8 +4,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+IMAGE ?= quote-attribution:smoke
 
-.PHONY: install run test lint bench bench-smoke docker clean
+.PHONY: install run test lint bench bench-smoke docker docker-check clean
 
 install: $(VENV)/.installed
 
@@ -33,6 +34,9 @@ bench-smoke: install
 
 docker:
 	../shared/docker/build-and-smoke.sh
+
+docker-check:  # the built image, read-only and without capabilities (needs Docker)
+	.ci/docker-readonly $(IMAGE)
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache .hypothesis

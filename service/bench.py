@@ -97,7 +97,8 @@ def scaling(model: str, sizes: tuple[int, ...]) -> dict[str, Any]:
     out = {}
     for size in sizes:
         text = (SCALING_PARAGRAPH * (size // len(SCALING_PARAGRAPH) + 1))[:size]
-        seconds = min(timed(lambda t=text: engine.extract(t)) for _ in range(2))
+        repeats = max(2, min(7, 100_000 // size))  # short texts are noisy: best of more runs
+        seconds = min(timed(lambda t=text: engine.extract(t)) for _ in range(repeats))
         out[str(size)] = round(seconds / len(text.split()) * 1e6, 2)  # microseconds per word
     base = out[str(sizes[0])]
     return {"us_per_word": out, "ratio_to_smallest": {k: round(v / base, 3) for k, v in out.items()}}

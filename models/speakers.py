@@ -244,7 +244,8 @@ class SpeakerResolver:
 
     def _document_source(self, head: Token) -> str | None:
         """`Ukrainian intelligence reports` -> `Ukrainian intelligence`; `reports from NATO` -> `NATO`."""
-        modifiers = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod")]
+        modifiers = [c for c in head.lefts if c.dep_ in ("compound", "nmod")
+                     or (c.dep_ == "amod" and c.ent_type_ in ORG_LABELS)]  # `Ukrainian`, not `new`
         if modifiers:
             start = min(m.left_edge.i for m in modifiers)
             return self.doc[start:head.i].text

@@ -52,3 +52,8 @@ def test_two_people_speaking_together(extract):
 def test_a_report_speaks_for_the_body_that_made_it(extract):
     q = extract("Ukrainian intelligence reports say that the convoy left on Sunday.")[0]
     assert q["speaker"]["name"] == "Ukrainian intelligence" and q["speaker"]["kind"] == "organization"
+
+
+def test_a_plain_adjective_is_not_the_body_behind_a_report(extract):
+    q = extract("A new report says that the river is cleaner than a decade ago.")[0]
+    assert q["speaker"]["name"] != "new"

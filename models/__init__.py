@@ -9,13 +9,28 @@
 from .engine import (
     DEFAULT_MAX_CHARS,
     DEFAULT_MODEL,
+    VISIBLE_CHAR,
     Attributor,
     EmptyTextError,
     InputError,
     TextTooLongError,
+    is_blank,
     load,
 )
 from .types import Quote, Result, Speaker, TextSpan
 
-__all__ = ["DEFAULT_MAX_CHARS", "DEFAULT_MODEL", "Attributor", "EmptyTextError", "InputError", "Quote",
-           "Result", "Speaker", "TextSpan", "TextTooLongError", "load"]
+__all__ = [
+    "DEFAULT_MAX_CHARS",
+    "DEFAULT_MODEL",
+    "VISIBLE_CHAR",
+    "Attributor",
+    "EmptyTextError",
+    "InputError",
+    "Quote",
+    "Result",
+    "Speaker",
+    "TextSpan",
+    "TextTooLongError",
+    "is_blank",
+    "load",
+]

@@ -22,6 +22,21 @@ WARM_UP_TEXT = ('"We will finish the bridge by spring," the mayor, Ana Ruiz, tol
                 'She said the city had found the money.\n\nCritics called the plan "a gamble".')
 
 
+#: a character that is not white space, the same in Python and in ECMA-262 regular expressions
+#: (OpenAPI patterns): Python's \s adds \x1c-\x1f and \x85, ECMA's adds \ufeff; neither counts
+VISIBLE_CHAR = r"[^\s\x1c-\x1f\x85\ufeff]"
+_VISIBLE = re.compile(VISIBLE_CHAR)
+
+
+def is_blank(text: str) -> bool:
+    r"""Whether `text` holds nothing but white space (by either definition).
+
+    >>> is_blank(" \ufeff\x1e\n"), is_blank(" a ")
+    (True, False)
+    """
+    return _VISIBLE.search(text) is None
+
+
 class InputError(ValueError):
     """Input the engine refuses, with a message meant for the caller."""
 
@@ -40,7 +55,7 @@ def validate(text: object, max_chars: int) -> str:
     """The text itself, or an `InputError` that says what is wrong with it."""
     if not isinstance(text, str):
         raise InputError(f"text must be a string, not {type(text).__name__}")
-    if not text.strip():
+    if is_blank(text):
         raise EmptyTextError("text is empty or only white space")
     if len(text) > max_chars:
         raise TextTooLongError(len(text), max_chars)

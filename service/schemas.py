@@ -7,11 +7,11 @@ from typing import Any
 
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate
 
-NOT_BLANK = r"\S"  # OpenAPI pattern: at least one character that is not white space
+from models import VISIBLE_CHAR, is_blank
 
 
 def not_blank(text: str) -> None:
-    if not text.strip():
+    if is_blank(text):
         raise ValidationError("Text is empty or only white space.")
 
 
@@ -34,7 +34,7 @@ def request_schemas(max_chars: int, max_batch: int) -> RequestSchemas:
 
     The text limit is documented (`maxLength`) but checked by the view, which answers 413.
     """
-    text_doc = {"maxLength": max_chars, "pattern": NOT_BLANK}
+    text_doc = {"maxLength": max_chars, "pattern": VISIBLE_CHAR}  # at least one such character
 
     class ArticleIn(InputSchema):
         text = fields.String(required=True, validate=[validate.Length(min=1), not_blank],

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from models import Attributor, load
 from service.app import create_app
 from service.config import Settings
+
+# CI runs the same generated examples every time (a red build is reproducible); run with
+# HYPOTHESIS_PROFILE=explore to draw new ones.
+hypothesis_settings.register_profile("ci", derandomize=True)
+hypothesis_settings.register_profile("explore", derandomize=False)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(scope="session")

@@ -82,8 +82,12 @@ def _aside_from(first: Token, separator: int, end: int) -> bool:
     root = first
     while separator < root.head.i < end and root.head.i != root.i:
         root = root.head
-    return root.dep_ in ASIDE_DEPS and root.head.i < separator and root.left_edge.i > separator \
-        and root.right_edge.i + 1 >= end
+    if root.dep_ not in ASIDE_DEPS or root.head.i >= separator or root.left_edge.i <= separator \
+            or root.right_edge.i + 1 < end:
+        return False
+    # an apposition after a comma may be the next item of a list (`more artillery, more
+    # munitions`): only one that follows a dash or describes a name is an aside
+    return root.dep_ != "appos" or first.doc[separator].text != "," or root.head.pos_ == "PROPN"
 
 
 def subtree_bounds(token: Token) -> tuple[int, int]:

@@ -100,3 +100,8 @@ def test_plans_are_not_speech(extract):
 def test_stressed_with_a_noun_object(extract):
     q = only(extract("The envoy stressed the importance of keeping the border open."))
     assert q["text"] == "the importance of keeping the border open" and q["cue"]["text"] == "stressed"
+
+
+def test_a_list_after_a_comma_is_not_an_aside(extract):
+    q = only(extract("The general said that the army needs more tanks, more drones as well as training."))
+    assert q["text"] == "the army needs more tanks, more drones as well as training"

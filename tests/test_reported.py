@@ -105,3 +105,7 @@ def test_stressed_with_a_noun_object(extract):
 def test_a_list_after_a_comma_is_not_an_aside(extract):
     q = only(extract("The general said that the army needs more tanks, more drones as well as training."))
     assert q["text"] == "the army needs more tanks, more drones as well as training"
+
+
+def test_stance_verbs_are_not_speech(extract):
+    assert extract("Most farmers oppose the new water rules.") == []

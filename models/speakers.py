@@ -95,7 +95,7 @@ class SpeakerResolver:
         found = person_titles(self.doc, self.lexicon)
         untagged = untagged_people(self.doc, self.lexicon)
         names = {id(ent): name_without_title(ent, self.lexicon) for ent, _, _ in found}
-        all_names = {*names.values(), *(name for name, _, _ in untagged)}
+        all_names = {*names.values(), *(name for name, _, _ in untagged)} - {""}
         for name in sorted(all_names, key=lambda n: -len(n.split())):  # fullest form first
             words = name.split()
             self.by_word.setdefault(words[-1].lower(), name)

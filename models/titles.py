@@ -146,7 +146,7 @@ def name_tokens(ent: Span, lexicon: Lexicon) -> list[Token]:
     """The tokens of a PERSON entity that are the name: without a possessive, a title NER
     swallowed (`Secretary Austin`) or the end of a phrase that hangs outside the name
     (`[Secretary of] Agriculture Tomas Brandt`)."""
-    tokens = [t for t in ent if t.tag_ != "POS" and t.text not in ("'s", "’s")] or [ent.root]
+    tokens = [t for t in ent if not t.is_space and t.tag_ != "POS" and t.text not in ("'s", "’s")] or [ent.root]
     while len(tokens) > 1 and (tokens[0].lower_ in lexicon.titles or not ent.start <= tokens[0].head.i < ent.end):
         tokens = tokens[1:]
     return tokens

@@ -1,5 +1,11 @@
 """Titles: before the name, in apposition, by affiliation, and carried to every mention."""
 
+import spacy
+from spacy.tokens import Doc
+
+from models.lexicon import load_lexicon
+from models.titles import name_without_title
+
 
 def test_title_before_name(extract):
     q = extract("Secretary of State Mara Quinn said the talks would go on.")[0]
@@ -35,3 +41,15 @@ def test_titled_name_the_recogniser_missed_is_found_for_later_mentions(extract):
             "Brandt said the deal was close.")
     q = extract(text)[-1]
     assert q["speaker"]["name"] == "Tomas Brandt" and q["speaker"]["title"] == "Secretary of Agriculture"
+
+
+
+def test_a_name_whose_entity_ends_in_white_space_keeps_its_name():
+    # NER took "Yellen  " with its space token, and the name's head lay outside the entity:
+    # dropping the outside-headed first token left only the space, and the engine crashed
+    words = ["Cheers", ",", "Ms.", "Varga", " ", "The", "chair", "spoke", "."]
+    heads = [7, 0, 3, 0, 3, 6, 7, 7, 7]
+    deps = ["intj", "punct", "compound", "appos", "dep", "det", "nsubj", "ROOT", "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[False, True, True, True, False, True, True, False, False],
+              heads=heads, deps=deps, ents=["O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"])
+    assert name_without_title(doc.ents[0], load_lexicon()) == "Varga"

@@ -125,8 +125,18 @@ def subject_of(verb: Token, content: tuple[Range, ...] = ()) -> Token | None:
                 return child
         if token.dep_ not in INHERIT_DEPS or token.head.i == token.i:
             return None
-        token = token.head
+        token = _outer_clause_verb(token) if _joins_a_reported_clause(token) else token.head
     return None
+
+
+def _joins_a_reported_clause(verb: Token) -> bool:
+    """`X noted that K had warned allies and accused them of ...`: the parser joins `accused`
+    to the reported clause, but a cue verb there is X's second statement, not K's."""
+    return verb.dep_ == "conj" and verb.head.dep_ in CLAUSE_DEPS and verb.head.head.pos_ in ("VERB", "AUX")
+
+
+def _outer_clause_verb(verb: Token) -> Token:
+    return verb.head.head
 
 
 def is_negated(verb: Token, lexicon: Lexicon) -> bool:
@@ -173,11 +183,23 @@ def clausal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
         noun, clauses = _noun_with_clause(verb)
     if not clauses:
         return None
-    content = content_ranges(verb.doc, [subtree_bounds(c) for c in clauses])
+    content = content_ranges(verb.doc, [_clause_bounds(c, lexicon) for c in clauses])
     if not content:
         return None
     rule = CLAUSAL if form in lexicon.speech or form in lexicon.objects else BELIEF
     return Cue(rule, _cue_range(verb, lexicon, noun), content, subject_of(verb, content), verb)
+
+
+def _clause_bounds(clause: Token, lexicon: Lexicon) -> tuple[int, int]:
+    """The reported clause, up to a cue verb joined to it that is the speaker's next statement
+    (`noted that K had warned allies | and accused them`; see `_joins_a_reported_clause`)."""
+    start, end = subtree_bounds(clause)
+    for conj in _children(clause, "conj"):
+        if lexicon.is_cue_form(conj.lower_) and not _children(conj, *SUBJECT_DEPS):
+            end = min(end, conj.left_edge.i)
+            while end > start and clause.doc[end - 1].dep_ == "cc":
+                end -= 1
+    return start, end
 
 
 def _noun_with_clause(verb: Token) -> tuple[Token | None, list[Token]]:

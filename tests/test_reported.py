@@ -109,3 +109,11 @@ def test_a_list_after_a_comma_is_not_an_aside(extract):
 
 def test_stance_verbs_are_not_speech(extract):
     assert extract("Most farmers oppose the new water rules.") == []
+
+
+def test_second_statement_joined_to_the_reported_clause_keeps_the_first_speaker(extract):
+    text = ("Mayor Dana Reyes noted that Oslo had been warning its partners about the storm "
+            "for days and accused them of acting too slowly.")
+    first, second = extract(text)
+    assert first["text"] == "Oslo had been warning its partners about the storm for days"
+    assert second["cue"]["text"] == "accused" and second["speaker"]["name"] == "Dana Reyes"

@@ -199,7 +199,8 @@ def _window_after(q: QuotedSpan, tokens: TokenIndex, index: TextIndex) -> list[T
     for i in range(k, sent_end):
         if doc[i].idx >= p_end or index.quote_at(doc[i].idx) is not None:
             break
-        window.append(doc[i])
+        if not doc[i].is_space:
+            window.append(doc[i])
     return window
 
 
@@ -210,7 +211,7 @@ def _lead_before(q: QuotedSpan, tokens: TokenIndex, index: TextIndex) -> list[To
         return []
     sent_start = tokens.sentence(k - 1)[0]
     start = max(tokens.starts[sent_start], index.paragraph_start(q.open_at))
-    return [t for t in tokens.between(start, q.open_at) if index.quote_at(t.idx) is None]
+    return [t for t in tokens.between(start, q.open_at) if not t.is_space and index.quote_at(t.idx) is None]
 
 
 def adjacent_draft(q: QuotedSpan, tokens: TokenIndex, lexicon: Lexicon, index: TextIndex) -> Draft | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from models import is_blank
+
 
 def spans_of(result: dict) -> Iterator[dict]:
     for q in result["quotes"]:
@@ -22,6 +24,7 @@ def assert_offsets_exact(text: str, result: dict) -> None:
     for span in spans_of(result):
         assert 0 <= span["start"] <= span["end"] <= len(text)
         assert text[span["start"]:span["end"]] == span["text"]
+        assert not is_blank(span["text"]), span
     for q in result["quotes"]:
         assert q["fragments"], q
         assert q["start"] == q["fragments"][0]["start"] and q["end"] == q["fragments"][-1]["end"]

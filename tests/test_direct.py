@@ -14,6 +14,12 @@ def test_colon_introduced_quote(extract):
     assert quotes[0]["type"] == "direct" and quotes[0]["text"] == "The line will hold through the winter."
 
 
+def test_colon_cue_is_the_colon_whatever_space_follows_it(extract):
+    for space in ("\u00a0", "  ", " "):
+        q = extract(f'Senator Lena Ortiz, in 2019:{space}"We will not raise taxes."')[0]
+        assert q["cue"]["text"] == ":" and q["text"] == "We will not raise taxes."
+
+
 def test_dash_attribution(extract):
     quotes = extract('"Nothing is decided until everything is decided." - Maria Olsen')
     assert quotes[0]["speaker"]["mention"]["text"] == "Maria Olsen" and quotes[0]["cue"]["text"] == "-"

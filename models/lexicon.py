@@ -51,6 +51,7 @@ class Lexicon:
     phrasal: dict[tuple[str, str], str]
     phrasal_forms: frozenset[str]
     hearers: frozenset[str]
+    addressee_verbs: frozenset[str]
     titles: frozenset[str]
     aliases: dict[str, str]
     pronouns: dict[str, str]
@@ -80,6 +81,7 @@ def load_lexicon() -> Lexicon:
         phrasal=phrasal,
         phrasal_forms=frozenset(form for form, _ in phrasal),
         hearers=frozenset(_lines("hearers.txt")),
+        addressee_verbs=frozenset(_lines("addressee_verbs.txt")),
         titles=frozenset(_lines("titles.txt")),
         aliases={alias: name for alias, name in _table("aliases.tsv")},
         pronouns={word: kind for word, kind in _table("pronouns.tsv")},

@@ -21,6 +21,7 @@ CLAUSAL, BELIEF, OBJECT, SMALL_CLAUSE, PHRASAL, ACCORDING, INVERTED, NOUN, PAREN
     "clausal", "belief", "object", "small_clause", "phrasal", "according", "inverted", "noun", "parenthetical")
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 CLAUSE_DEPS = ("ccomp",)
 INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acl"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
@@ -183,23 +184,40 @@ def clausal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
         noun, clauses = _noun_with_clause(verb)
     if not clauses:
         return None
-    content = content_ranges(verb.doc, [_clause_bounds(c, lexicon) for c in clauses])
+    content = content_ranges(verb.doc, [_clause_bounds(c, lexicon, verb) for c in clauses])
     if not content:
         return None
     rule = CLAUSAL if form in lexicon.speech or form in lexicon.objects else BELIEF
     return Cue(rule, _cue_range(verb, lexicon, noun), content, subject_of(verb, content), verb)
 
 
-def _clause_bounds(clause: Token, lexicon: Lexicon) -> tuple[int, int]:
-    """The reported clause, up to a cue verb joined to it that is the speaker's next statement
-    (`noted that K had warned allies | and accused them`; see `_joins_a_reported_clause`)."""
+def _clause_bounds(clause: Token, lexicon: Lexicon, verb: Token) -> tuple[int, int]:
+    """The reported clause, from its subject if the parser hung that on the cue, up to a cue
+    verb joined to it that is the speaker's next statement (`noted that K had warned allies |
+    and accused them`; see `_joins_a_reported_clause`)."""
     start, end = subtree_bounds(clause)
+    if _subject_stranded(clause, verb, lexicon):
+        start = verb.i + 1
     for conj in _children(clause, "conj"):
         if lexicon.is_cue_form(conj.lower_) and not _children(conj, *SUBJECT_DEPS):
             end = min(end, conj.left_edge.i)
             while end > start and clause.doc[end - 1].dep_ == "cc":
                 end -= 1
     return start, end
+
+
+def _subject_stranded(clause: Token, verb: Token, lexicon: Lexicon) -> bool:
+    """`The U.S. alleges China, having entered ..., has upheld ...`: a finite reported clause
+    with no subject, its subject parsed as the cue's object: the content starts at the cue."""
+    doc = verb.doc
+    if not verb.i + 1 < clause.left_edge.i or lexicon.speech.get(verb.lower_) in lexicon.addressee_verbs:
+        return False
+    if any(verb.i < other.i < clause.left_edge.i for other in verb.children if other.dep_ in CLAUSE_DEPS):
+        return False  # the gap holds another reported clause
+    if any(c.dep_ in (*SUBJECT_DEPS, "expl", "csubj") for c in clause.children):
+        return False
+    finite = clause.tag_ in FINITE_TAGS or any(c.dep_ == "aux" and c.tag_ in FINITE_TAGS for c in clause.children)
+    return finite and not any("\n" in t.text for t in doc[verb.i + 1:clause.left_edge.i])
 
 
 def _noun_with_clause(verb: Token) -> tuple[Token | None, list[Token]]:

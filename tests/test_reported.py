@@ -117,3 +117,15 @@ def test_second_statement_joined_to_the_reported_clause_keeps_the_first_speaker(
     first, second = extract(text)
     assert first["text"] == "Oslo had been warning its partners about the storm for days"
     assert second["cue"]["text"] == "accused" and second["speaker"]["name"] == "Dana Reyes"
+
+
+def test_subject_the_parser_hung_on_the_cue_stays_in_the_content(extract):
+    text = ("The ministry alleges Norway, having signed a secret pact with its neighbour in 2019, "
+            "has shipped arms across the border.")
+    q = only(extract(text))
+    assert q["text"].startswith("Norway, having signed") and q["text"].endswith("across the border")
+
+
+def test_the_person_told_is_not_taken_for_the_subject_of_the_content(extract):
+    quotes = extract("The coach told a young player who asked about the season is going to be hard.")
+    assert all(not q["text"].startswith("a young player") for q in quotes)

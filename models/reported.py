@@ -277,7 +277,7 @@ def inverted_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
 def parenthetical_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     """`Acts of protest, Mr. Obama said, are acts of patriotism`: the cue set off by commas
     inside the clause it reports (the parser makes it a parataxis of that clause's verb)."""
-    if lexicon.speech.get(verb.lower_) is None or verb.dep_ != "parataxis" or verb.head.i < verb.i:
+    if lexicon.speech.get(verb.lower_) is None or verb.dep_ != "parataxis":
         return None
     if _children(verb, *CLAUSE_DEPS, "dobj") or not _children(verb, *SUBJECT_DEPS):
         return None
@@ -290,8 +290,9 @@ def parenthetical_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     if not (before_comma and closing):
         return None
     start, end = subtree_bounds(head)
-    bounds = [(start, verb_start), (verb_end, end)] if head.i > verb.i else [(start, verb_start)]
-    content = content_ranges(doc, bounds)
+    if verb_end >= trim_tokens(doc, start, end)[1]:
+        return None  # sentence-final: `C, X said.` is the inverted rule's
+    content = content_ranges(doc, [(start, verb_start), (verb_end, end)])
     if not content:
         return None
     return Cue(PARENTHETICAL, _cue_range(verb, lexicon), content, subject_of(verb, content), verb)

@@ -84,6 +84,12 @@ def test_parenthetical_cue_splits_the_content(extract):
     assert q["cue"]["text"] == "said" and q["speaker"]["mention"]["text"] == "the transport minister"
 
 
+def test_parenthetical_cue_after_a_whole_clause_that_goes_on(extract):
+    q = only(extract("The mill was a giant, Ms. Hale said, until it closed in 2001."))
+    assert [f["text"] for f in q["fragments"]] == ["The mill was a giant", "until it closed in 2001"]
+    assert q["speaker"]["name"] == "Hale"
+
+
 def test_a_noun_of_saying_needs_someone_who_can_say_it(extract):
     assert extract("The flood has raised concerns that the harvest may fail.") == []
 

@@ -4,6 +4,7 @@ The order of the passes:
 
 1. every cue on the parse claims the quotations its content overlaps: all content inside
    marks makes a direct quote, some makes a mixed one, none an indirect one;
+   before them, each line `Name: statement` (headlines, transcripts; `labels.py`) is a quote;
 2. a direct quotation nobody claimed looks for its attribution next to it
    (`"...," X said.`, `X said: "..."`, `"..." - X`, `X: "..."`);
 3. the second half of a split quote (`"A," X said. "B"`) joins the first;
@@ -18,6 +19,7 @@ from itertools import accumulate
 
 from spacy.tokens import Doc, Token
 
+from .labels import Label, labelled_lines
 from .lexicon import Lexicon
 from .marks import QuotedSpan, find_quoted_spans, paragraphs
 from .reported import Cue, find_cues, subject_of, token_range
@@ -30,6 +32,7 @@ MAX_SPLIT_GAP = 160
 MIN_UNATTRIBUTED_WORDS = 8
 #: rules too unreliable without quotation marks to back them (measured on PolNeAR dev)
 QUOTES_ONLY_RULES = frozenset({"inverted"})
+LABEL = "label"
 
 
 @dataclass(slots=True)
@@ -151,6 +154,18 @@ def classify(cue: Cue, index: TextIndex) -> Draft:
     return Draft(cue.rule, "mixed", fragments, cue.cue, cue.subject, quotes=quotes)
 
 
+def label_draft(label: Label, index: TextIndex) -> Draft:
+    """A labelled line is one quote, its own line only, however the marks around it run
+    (a transcript's lines often sit in one quotation over several paragraphs)."""
+    start, end = label.said
+    quotes = index.overlapping(start, end)
+    quoted = [(max(s, start), min(e, end)) for q in quotes for s, e in q.pieces if s < end and e > start]
+    if quoted and sum(index.letters(*piece) for piece in quoted) >= index.letters(start, end):
+        return Draft(LABEL, "direct", quoted, label.colon, label.source, label.mention, quotes=quotes)
+    return Draft(LABEL, "mixed" if quoted else "indirect", [label.said], label.colon, label.source,
+                 label.mention, quotes=quotes)
+
+
 def cue_drafts(doc: Doc, lexicon: Lexicon, index: TextIndex) -> list[Draft]:
     """Pass 1: one draft per cue; a quotation goes to the first cue that claims it."""
     def hidden(i: int) -> bool:
@@ -159,6 +174,10 @@ def cue_drafts(doc: Doc, lexicon: Lexicon, index: TextIndex) -> list[Draft]:
     drafts: list[Draft] = []
     claimed: set[int] = set()
     seen: set[tuple[Range, ...]] = set()
+    for label in labelled_lines(doc, lexicon):
+        if not index.is_boilerplate(label.colon[0]):
+            drafts.append(label_draft(label, index))
+            claimed.update(q.open_at for q in drafts[-1].quotes if drafts[-1].type == "direct")
     for cue in find_cues(doc, lexicon, hidden):
         if cue.content in seen:
             continue

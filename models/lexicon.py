@@ -52,6 +52,7 @@ class Lexicon:
     phrasal_forms: frozenset[str]
     hearers: frozenset[str]
     addressee_verbs: frozenset[str]
+    section_labels: frozenset[str]
     titles: frozenset[str]
     aliases: dict[str, str]
     pronouns: dict[str, str]
@@ -82,6 +83,7 @@ def load_lexicon() -> Lexicon:
         phrasal_forms=frozenset(form for form, _ in phrasal),
         hearers=frozenset(_lines("hearers.txt")),
         addressee_verbs=frozenset(_lines("addressee_verbs.txt")),
+        section_labels=frozenset(_lines("section_labels.txt")),
         titles=frozenset(_lines("titles.txt")),
         aliases={alias: name for alias, name in _table("aliases.tsv")},
         pronouns={word: kind for word, kind in _table("pronouns.tsv")},

@@ -76,6 +76,12 @@ def head_bounds(subject: Token) -> tuple[int, int]:
     return start, subject.i + 1
 
 
+def _looks_like_a_name(token: Token) -> bool:
+    """A proper noun, or a capitalised word the tagger took for a common one (headlines,
+    transcript labels: `WALLACE`)."""
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and (token.is_title or token.is_upper))
+
+
 class SpeakerResolver:
     """Resolves source phrases of one document to names, kinds and titles."""
 
@@ -182,7 +188,7 @@ class SpeakerResolver:
             return self.person(name) if name else Resolved(None, "person")
         if lower in self.lexicon.pronouns:
             return Resolved(None, self.lexicon.pronouns[lower])
-        if head.pos_ == "PROPN" and lower in self.by_word:
+        if _looks_like_a_name(head) and lower in self.by_word:
             return self.person(self.canonical(head.text))
         untagged = untagged_name(head, self.lexicon)
         if untagged is not None:
@@ -253,11 +259,14 @@ class SpeakerResolver:
         return body.text if body is not None else None
 
     def _body_in(self, head: Token) -> Span | None:
-        """The organisation named inside `Pentagon estimates` or `reports from NATO`."""
-        for token in head.subtree:
-            ent = self.entity_at.get(token.i)
-            if ent is not None and ent.label_ in ORG_LABELS:
-                return ent
+        """The organisation named in a phrase attached to the noun: `reports from NATO`."""
+        for prep in head.children:
+            if prep.dep_ != "prep":
+                continue
+            for token in prep.subtree:
+                ent = self.entity_at.get(token.i)
+                if ent is not None and ent.label_ in ORG_LABELS:
+                    return ent
         return None
 
     def _common_noun(self, head: Token, mention: str) -> Resolved:

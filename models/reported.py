@@ -25,6 +25,8 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 CLAUSE_DEPS = ("ccomp",)
 INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acl"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+#: subjects that stand for things: a belief verb after them reports no one's belief
+THING_SUBJECTS = frozenset({"it", "that", "which", "there", "what"})
 LEADING_JUNK = frozenset({"that", "whether", ",", ":", "-", "—", "–", ";"})
 TRAILING_JUNK = frozenset({".", ",", ";", ":", "-", "—", "–", "!", "?"})
 SEPARATORS = frozenset({",", "—", "–", "-"})
@@ -188,7 +190,10 @@ def clausal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     if not content:
         return None
     rule = CLAUSAL if form in lexicon.speech or form in lexicon.objects else BELIEF
-    return Cue(rule, _cue_range(verb, lexicon, noun), content, subject_of(verb, content), verb)
+    subject = subject_of(verb, content)
+    if rule == BELIEF and subject is not None and subject.lower_ in THING_SUBJECTS:
+        return None  # `it means C`, `that shows C`: a fact implies, nobody holds a belief
+    return Cue(rule, _cue_range(verb, lexicon, noun), content, subject, verb)
 
 
 def _clause_bounds(clause: Token, lexicon: Lexicon, verb: Token) -> tuple[int, int]:

@@ -135,3 +135,9 @@ def test_subject_the_parser_hung_on_the_cue_stays_in_the_content(extract):
 def test_the_person_told_is_not_taken_for_the_subject_of_the_content(extract):
     quotes = extract("The coach told a young player who asked about the season is going to be hard.")
     assert all(not q["text"].startswith("a young player") for q in quotes)
+
+
+def test_a_belief_verb_needs_someone_to_hold_the_belief(extract):
+    assert extract("The vote failed. It means the plant will close in June.") == []
+    q = only(extract("The board thinks the plant will close in June."))
+    assert q["text"] == "the plant will close in June" and q["speaker"]["mention"]["text"] == "The board"

@@ -116,16 +116,15 @@ def _inside(i: int, ranges: tuple[Range, ...]) -> bool:
 def subject_of(verb: Token, content: tuple[Range, ...] = ()) -> Token | None:
     """The source of a cue: its own subject, or that of the verb it hangs from.
 
-    `X said A and added B`, `X spoke, saying B` and `X, who said B` share X. A subject
-    inside the content (the parser's mistake in `"A: B," he said`) is passed over.
+    `X said A and added B` and `X spoke, saying B` share X; in `X, who said B` the source
+    is `who`, standing for X. A subject inside the content (the parser's mistake in
+    `"A: B," he said`) is passed over.
     """
     token = verb
     for _ in range(4):
         for child in token.children:
             if child.dep_ in SUBJECT_DEPS and not _inside(child.idx, content):
-                if child.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
-                    return token.head
-                return child
+                return child  # `who` in `X, who said C`: the resolver finds X
         if token.dep_ not in INHERIT_DEPS or token.head.i == token.i:
             return None
         token = _outer_clause_verb(token) if _joins_a_reported_clause(token) else token.head

@@ -17,6 +17,7 @@ from .titles import ORG_LABELS, name_without_title, person_titles, role_phrase, 
 
 Range = tuple[int, int]
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 CUT_DEPS = frozenset({"relcl", "acl", "advcl"})
 KEPT_PREPOSITIONS = frozenset({"of", "from", "at", "for", "with"})
 PRONOUN_WINDOW = 40
@@ -74,6 +75,14 @@ def head_bounds(subject: Token) -> tuple[int, int]:
     while start > 0 and subject.doc[start - 1].dep_ == "compound" and subject.doc[start - 1].head.i >= start:
         start -= 1
     return start, subject.i + 1
+
+
+def relative_antecedent(pronoun: Token) -> Token | None:
+    """The noun a relative pronoun stands for: `the senator` in `the senator, who said ...`."""
+    clause = pronoun.head
+    if pronoun.lower_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl" and clause.head.i != clause.i:
+        return clause.head
+    return None
 
 
 def _looks_like_a_name(token: Token) -> bool:
@@ -180,6 +189,9 @@ class SpeakerResolver:
             return self.person(self.canonical(name_without_title(ent, self.lexicon)))
         if appos_person is not None:
             return self.person(self.canonical(name_without_title(self.entity_at[appos_person.i], self.lexicon)))
+        antecedent = relative_antecedent(head)
+        if antecedent is not None:
+            return self.resolve(antecedent, self._mention_text(antecedent))
         if lower in PERSON_PRONOUNS:
             earlier = self._person_subject_before(head)
             if earlier is not None:

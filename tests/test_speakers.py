@@ -57,3 +57,9 @@ def test_a_report_speaks_for_the_body_that_made_it(extract):
 def test_a_plain_adjective_is_not_the_body_behind_a_report(extract):
     q = extract("A new report says that the river is cleaner than a decade ago.")[0]
     assert q["speaker"]["name"] != "new"
+
+
+def test_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker(extract):
+    q = extract("The plan was backed by Senator Ann Lowe, who said the vote would pass easily.")[0]
+    assert q["speaker"]["mention"]["text"] == "who"
+    assert q["speaker"]["name"] == "Ann Lowe" and q["speaker"]["title"] == "Senator"

@@ -316,6 +316,9 @@ def small_clause_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
         return None
     start = objects[0].left_edge.i
     end = max(p.right_edge.i for p in predicates) + 1
+    for adjunct in verb.rights:  # `called it X during the campaign`: the adjunct is part of it
+        if adjunct.i >= end and adjunct.dep_ == "prep" and verb.doc[adjunct.i - 1].text not in SEPARATORS:
+            end = adjunct.right_edge.i + 1
     content = content_ranges(verb.doc, [(start, end)])
     if not content:
         return None

@@ -141,3 +141,10 @@ def test_a_belief_verb_needs_someone_to_hold_the_belief(extract):
     assert extract("The vote failed. It means the plant will close in June.") == []
     q = only(extract("The board thinks the plant will close in June."))
     assert q["text"] == "the plant will close in June" and q["speaker"]["mention"]["text"] == "The board"
+
+
+def test_small_clause_keeps_an_adjunct_of_its_verb_but_not_one_set_off_by_a_comma(extract):
+    q = only(extract("The mayor called the plan a disaster during the debate on Monday."))
+    assert q["text"] == "the plan a disaster during the debate on Monday"
+    q = only(extract("The mayor called the plan a disaster, in a rare show of anger."))
+    assert q["text"] == "the plan a disaster"

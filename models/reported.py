@@ -17,8 +17,9 @@ from .lexicon import Lexicon
 Range = tuple[int, int]
 
 #: how a cue was found; the confidence table is keyed by these names
-CLAUSAL, BELIEF, OBJECT, SMALL_CLAUSE, PHRASAL, ACCORDING, INVERTED, NOUN, PARENTHETICAL = (
-    "clausal", "belief", "object", "small_clause", "phrasal", "according", "inverted", "noun", "parenthetical")
+CLAUSAL, BELIEF, OBJECT, SMALL_CLAUSE, PHRASAL, ACCORDING, INVERTED, NOUN, PARENTHETICAL, PASSIVE = (
+    "clausal", "belief", "object", "small_clause", "phrasal", "according", "inverted", "noun", "parenthetical",
+    "passive")
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -325,6 +326,30 @@ def small_clause_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     return Cue(SMALL_CLAUSE, _cue_range(verb, lexicon), content, subject_of(verb, content), verb)
 
 
+def passive_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
+    """`The launch was condemned as a breach of the accords by the minister`: as in the active
+    small clause, the content is what is characterised (`The launch`) and the predicate (`a
+    breach of the accords`); the source is the agent, which the parser may hang inside the
+    predicate."""
+    if (verb.lower_ not in lexicon.small_clause and verb.lower_ not in lexicon.objects) \
+            or not _children(verb, "nsubjpass"):
+        return None
+    predicate = next((c for c in verb.rights if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")), None)
+    if predicate is None:
+        return None
+    agent = next((t for t in (*verb.rights, *predicate.subtree) if t.dep_ in ("agent", "prep")
+                  and t.lower_ == "by" and t.i > predicate.i), None)
+    source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if source is None:
+        return None
+    start = predicate.i + 1 if predicate.lower_ == "as" else predicate.left_edge.i
+    subject = _children(verb, "nsubjpass")[0]
+    content = content_ranges(verb.doc, [subtree_bounds(subject), (start, agent.i)])
+    if not content:
+        return None
+    return Cue(PASSIVE, _cue_range(verb, lexicon), content, source, verb)
+
+
 def phrasal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     """`called for X`, `pointed out that C`, `made clear C`."""
     form = verb.lower_
@@ -397,8 +422,8 @@ def according_cue(token: Token, lexicon: Lexicon) -> Cue | None:
 
 
 RULES: tuple[Callable[[Token, Lexicon], Cue | None], ...] = (
-    according_cue, phrasal_cue, clausal_cue, noun_cue, parenthetical_cue, small_clause_cue, inverted_cue,
-    object_cue)
+    according_cue, phrasal_cue, clausal_cue, noun_cue, parenthetical_cue, small_clause_cue, passive_cue,
+    inverted_cue, object_cue)
 
 
 def find_cues(doc: Doc, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Cue]:

@@ -148,3 +148,13 @@ def test_small_clause_keeps_an_adjunct_of_its_verb_but_not_one_set_off_by_a_comm
     assert q["text"] == "the plan a disaster during the debate on Monday"
     q = only(extract("The mayor called the plan a disaster, in a rare show of anger."))
     assert q["text"] == "the plan a disaster"
+
+
+def test_passive_characterisation_with_its_agent(extract):
+    q = only(extract("The test was condemned as a clear breach of the treaty by the foreign minister."))
+    assert [f["text"] for f in q["fragments"]] == ["The test", "a clear breach of the treaty"]
+    assert q["cue"]["text"] == "condemned" and q["speaker"]["mention"]["text"] == "the foreign minister"
+
+
+def test_passive_characterisation_without_a_source_is_not_a_quote(extract):
+    assert extract("The test was condemned as a clear breach of the treaty.") == []

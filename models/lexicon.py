@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 
@@ -59,6 +59,12 @@ class Lexicon:
     org_nouns: frozenset[str]
     document_nouns: frozenset[str]
     boilerplate: re.Pattern[str]
+
+    @cached_property
+    def trigger_forms(self) -> frozenset[str]:
+        """Every word form some cue rule starts from: tokens outside it need no rule at all."""
+        return frozenset({*self.speech, *self.belief, *self.small_clause, *self.objects,
+                          *self.light_verbs, *self.phrasal_forms, "according"})
 
     def is_cue_form(self, word: str) -> bool:
         """Whether a lower-cased word form can be a speech cue by itself."""

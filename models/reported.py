@@ -428,11 +428,10 @@ RULES: tuple[Callable[[Token, Lexicon], Cue | None], ...] = (
 
 def find_cues(doc: Doc, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Cue]:
     """Every cue of the document, in text order; `skip(char)` hides cues inside quotations."""
+    triggers = lexicon.trigger_forms
     for token in doc:
-        if token.is_punct or token.is_space or skip(token.idx) or is_negated(token, lexicon):
+        if token.lower_ not in triggers or skip(token.idx):
             continue
-        for rule in RULES:
-            cue = rule(token, lexicon)
-            if cue is not None:
-                yield cue
-                break
+        cue = next((cue for rule in RULES if (cue := rule(token, lexicon)) is not None), None)
+        if cue is not None and not is_negated(token, lexicon):
+            yield cue

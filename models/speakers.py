@@ -8,6 +8,7 @@ mention costs a dictionary look-up or a binary search, never a scan of the docum
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -85,6 +86,18 @@ def relative_antecedent(pronoun: Token) -> Token | None:
     return None
 
 
+def surname_order(names: list[str]) -> list[str]:
+    """Distinct names in the order they claim a bare surname: the fullest form first, then
+    the one named most often, then the first named; the same on every run.
+
+    >>> surname_order(["Chelsea Clinton", "Hillary Clinton", "Clinton", "Hillary Clinton"])
+    ['Hillary Clinton', 'Chelsea Clinton', 'Clinton']
+    """
+    counts = Counter(names)
+    first = {name: i for i, name in reversed(list(enumerate(names)))}
+    return sorted(counts, key=lambda n: (-len(n.split()), -counts[n], first[n]))
+
+
 def _looks_like_a_name(token: Token) -> bool:
     """A proper noun, or a capitalised word the tagger took for a common one (headlines,
     transcript labels: `WALLACE`)."""
@@ -110,8 +123,9 @@ class SpeakerResolver:
         found = person_titles(self.doc, self.lexicon)
         untagged = untagged_people(self.doc, self.lexicon)
         names = {id(ent): name_without_title(ent, self.lexicon) for ent, _, _ in found}
-        all_names = {*names.values(), *(name for name, _, _ in untagged)} - {""}
-        for name in sorted(all_names, key=lambda n: -len(n.split())):  # fullest form first
+        mentions = sorted([*((ent.start, names[id(ent)]) for ent, _, _ in found),
+                           *((at, name) for name, _, at in untagged)])
+        for name in surname_order([name for _, name in mentions if name]):
             words = name.split()
             self.by_word.setdefault(words[-1].lower(), name)
             if len(words) > 1:

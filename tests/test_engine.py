@@ -1,10 +1,17 @@
 """The engine's contract: offsets, ids, limits, odd input, batch equals single, the spaCy component."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 import spacy
 from contract import assert_contract, assert_offsets_exact
 
 from models import EmptyTextError, TextTooLongError, load
+
+ROOT = Path(__file__).resolve().parent.parent
 
 ARTICLE = ('Health Minister Clara Voss said on Monday that the clinics would stay open.\n\n'
            '"We will not close a single one," Voss told reporters. "Not one."\n\n'
@@ -78,3 +85,29 @@ def test_long_article_scales(attributor):
     result = big.extract(text).to_dict()
     assert len(result["quotes"]) >= 3 * (100_000 // len(paragraph)) * 0.9
     assert_offsets_exact(text, result)
+
+
+SHARED_SURNAME = "Dana Holt and Erin Holt arrived together. Holt said the vote was close."
+
+
+def _results_in_a_new_process(hash_seed: str) -> str:
+    """Quotes of the seed articles and of a shared-surname text, from a fresh interpreter with
+    the given string-hash seed."""
+    code = ("import json, sys; from models import load; a = load(); "
+            "texts = [json.loads(l)['text'] for l in open('seeds/seeds_gold.jsonl')] + [sys.argv[1]]; "
+            "sys.stdout.write(json.dumps([r.to_dict()['quotes'] for r in a.extract_many(texts)]))")
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+    return subprocess.run([sys.executable, "-c", code, SHARED_SURNAME], env=env, cwd=ROOT,
+                          capture_output=True, text=True, check=True).stdout
+
+
+def test_results_do_not_depend_on_the_process():
+    # a surname shared by two people once went to whichever name a set yielded first
+    runs = {_results_in_a_new_process(seed) for seed in ("1", "2", "3", "4")}
+    assert len(runs) == 1
+
+
+def test_a_shared_surname_goes_to_the_person_named_most(extract):
+    text = ("Nora Vance met Paul Vance at the fair. Nora Vance spoke first. Later Nora Vance left. "
+            "Vance said the fair would return next year.")
+    assert extract(text)[-1]["speaker"]["name"] == "Nora Vance"

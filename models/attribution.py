@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from itertools import accumulate
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from .labels import Label, labelled_lines
@@ -108,7 +109,7 @@ class TokenIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        self.starts = doc.to_array(IDX).tolist() if len(doc) else []
         self.sent_starts = [s.start for s in doc.sents] if len(doc) else []
 
     def first_at(self, char: int) -> int:
@@ -174,7 +175,7 @@ def cue_drafts(doc: Doc, lexicon: Lexicon, index: TextIndex) -> list[Draft]:
     drafts: list[Draft] = []
     claimed: set[int] = set()
     seen: set[tuple[Range, ...]] = set()
-    for label in labelled_lines(doc, lexicon):
+    for label in labelled_lines(doc, index.text, lexicon):
         if not index.is_boilerplate(label.colon[0]):
             drafts.append(label_draft(label, index))
             claimed.update(q.open_at for q in drafts[-1].quotes if drafts[-1].type == "direct")
@@ -291,9 +292,9 @@ def continuation(drafts: list[Draft], q: QuotedSpan, index: TextIndex) -> Draft 
     return None
 
 
-def attribute(doc: Doc, lexicon: Lexicon) -> list[Draft]:
-    """All quotations of a parsed document, in text order, before speaker resolution."""
-    text = doc.text
+def attribute(doc: Doc, text: str, lexicon: Lexicon) -> list[Draft]:
+    """All quotations of a parsed document whose text is `text`, in text order, before speaker
+    resolution."""
     index = TextIndex(text, find_quoted_spans(text), lexicon)
     drafts = cue_drafts(doc, lexicon, index)
     claimed = {q.open_at for d in drafts for q in d.quotes}

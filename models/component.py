@@ -26,7 +26,8 @@ class QuoteAttribution:
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        quotes, speakers = build(doc, attribute(doc, self.lexicon), self.lexicon)
+        text = doc.text  # joined from the tokens on each access: once per document
+        quotes, speakers = build(doc, text, attribute(doc, text, self.lexicon), self.lexicon)
         doc._.quotes = quotes
         doc._.quote_speakers = speakers
         return doc

@@ -73,6 +73,12 @@ def parseable(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
+def _parse_pair(text: str, id: str | None) -> tuple[str, tuple[str | None, str, bool]]:
+    """(what spaCy parses, (id, the original text, whether the two differ)) for `nlp.pipe`."""
+    parsed = parseable(text)
+    return parsed, (id, text, parsed is not text)
+
+
 def build_pipeline(model: str) -> Language:
     """Load `model` (a package name or a path) without the components the rules ignore."""
     nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS))
@@ -97,7 +103,8 @@ class Attributor:
         """Quotes and speakers of one article."""
         started = time.perf_counter()
         text = validate(text, self.max_chars)
-        return self._result(self.nlp(parseable(text)), id, started, text)
+        parsed = parseable(text)
+        return self._result(self.nlp(parsed), id, started, text, parsed is not text)
 
     def extract_many(self, texts: Iterable[str | tuple[str, str | None]], batch_size: int = 16,
                      n_process: int = 1) -> Iterator[Result]:
@@ -108,9 +115,10 @@ class Attributor:
         items = [(t, None) if isinstance(t, str) or not isinstance(t, tuple) else t for t in texts]
         checked = [(validate(text, self.max_chars), id) for text, id in items]
         started = time.perf_counter()
-        pairs = ((parseable(text), (id, text)) for text, id in checked)
-        for doc, (id, text) in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-            result = self._result(doc, id, started, text)
+        pairs = (_parse_pair(text, id) for text, id in checked)
+        for doc, (id, text, replaced) in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size,
+                                                        n_process=n_process):
+            result = self._result(doc, id, started, text, replaced)
             started = time.perf_counter()
             yield result
 
@@ -118,10 +126,10 @@ class Attributor:
         """Parse one short article and drop the result: first use allocates spaCy's buffers."""
         self.nlp(WARM_UP_TEXT)
 
-    def _result(self, doc, id: str | None, started: float, text: str) -> Result:
+    def _result(self, doc, id: str | None, started: float, text: str, replaced: bool) -> Result:
         result = Result(id, list(doc._.quotes), list(doc._.quote_speakers), self.model, self.version,
-                        len(doc.text), 0.0)
-        if doc.text != text:  # surrogates were replaced for the parse: spans quote the original
+                        len(text), 0.0)
+        if replaced:  # surrogates were replaced for the parse: spans quote the original
             result.rebase(text)
         result.elapsed_ms = (time.perf_counter() - started) * 1000
         return result

@@ -42,9 +42,9 @@ def names_in(doc: Doc) -> dict[str, tuple[int, int]]:
     found: dict[str, tuple[int, int]] = {}
     for ent in doc.ents:
         if ent.label_ in SOURCE_LABELS:
-            for token in ent:
-                first, _ = found.get(token.lower_, (token.idx, 0))
-                found[token.lower_] = (first, token.idx)
+            for word in ent.text.lower().split():
+                first, _ = found.get(word, (ent.start_char, 0))
+                found[word] = (first, ent.start_char)
     return found
 
 
@@ -66,9 +66,9 @@ def is_source_label(label: str, named_elsewhere: Callable[[str], bool], lexicon:
     return last in lexicon.document_nouns or named_elsewhere(last)
 
 
-def labelled_lines(doc: Doc, lexicon: Lexicon) -> Iterator[Label]:
-    """Each line of `doc` that a source label opens."""
-    text, known = doc.text, None
+def labelled_lines(doc: Doc, text: str, lexicon: Lexicon) -> Iterator[Label]:
+    """Each line of `doc` (whose text is `text`) that a source label opens."""
+    known = None
     for match in LABELLED_LINE.finditer(text):
         if len(match["said"].split()) < MIN_STATEMENT_WORDS:
             continue

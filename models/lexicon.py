@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
 
+import numpy
+from spacy.strings import get_string_id
+
 
 def _lines(name: str) -> list[str]:
     """Non-empty, non-comment lines of a data file."""
@@ -65,6 +68,11 @@ class Lexicon:
         """Every word form some cue rule starts from: tokens outside it need no rule at all."""
         return frozenset({*self.speech, *self.belief, *self.small_clause, *self.objects,
                           *self.light_verbs, *self.phrasal_forms, "according"})
+
+    @cached_property
+    def trigger_ids(self) -> numpy.ndarray:
+        """`trigger_forms` as spaCy's string ids, to pick the candidate tokens of a doc at once."""
+        return numpy.array(sorted(get_string_id(form) for form in self.trigger_forms), dtype=numpy.uint64)
 
     def is_cue_form(self, word: str) -> bool:
         """Whether a lower-cased word form can be a speech cue by itself."""

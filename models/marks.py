@@ -9,6 +9,7 @@ more than the paragraph it sits in.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -20,6 +21,8 @@ STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
 #: two-character double marks: `''` (archives and wires that had no `"`) and TeX-style ``` `` ```
 PAIRED_MARKS = ("''", "``")
+#: where a double mark may start: the loop jumps from one to the next, not char by char
+DOUBLE_MARK = re.compile("|".join(re.escape(m) for m in (*PAIRED_MARKS, STRAIGHT_DOUBLE, *DOUBLE_OPEN, *DOUBLE_CLOSE)))
 #: characters after which a straight mark opens a quote
 OPENERS_BEFORE = frozenset(" \t\r\n([{—–-/:;“‘")
 #: longest stretch a single-quote pair may span: further apart they are apostrophes
@@ -134,11 +137,9 @@ def double_quotes(text: str) -> list[QuotedSpan]:
     carried_open = -1
     for index, (p_start, p_end) in enumerate(paras):
         open_at, open_len, i = -1, 0, p_start
-        while i < p_end:
+        while (found := DOUBLE_MARK.search(text, i, p_end)) is not None:
+            i = found.start()
             length = mark_length(text, i)
-            if not length:
-                i += 1
-                continue
             role = _role(text, i)
             if open_at < 0 and role != "close":
                 open_at, open_len = i, length

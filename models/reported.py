@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Lexicon
@@ -428,9 +430,11 @@ RULES: tuple[Callable[[Token, Lexicon], Cue | None], ...] = (
 
 def find_cues(doc: Doc, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Cue]:
     """Every cue of the document, in text order; `skip(char)` hides cues inside quotations."""
-    triggers = lexicon.trigger_forms
-    for token in doc:
-        if token.lower_ not in triggers or skip(token.idx):
+    if not len(doc):
+        return
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), lexicon.trigger_ids)).tolist():
+        token = doc[i]
+        if skip(token.idx):
             continue
         cue = next((cue for rule in RULES if (cue := rule(token, lexicon)) is not None), None)
         if cue is not None and not is_negated(token, lexicon):

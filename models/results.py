@@ -54,9 +54,8 @@ class SpeakerBook:
         return speaker
 
 
-def build(doc: Doc, drafts: list[Draft], lexicon: Lexicon) -> tuple[list[Quote], list[Speaker]]:
+def build(doc: Doc, text: str, drafts: list[Draft], lexicon: Lexicon) -> tuple[list[Quote], list[Speaker]]:
     """Quotes with resolved speakers, and the speakers with the quotes they made."""
-    text = doc.text
     resolver = SpeakerResolver(doc, lexicon)
     book = SpeakerBook()
     quotes: list[Quote] = []

@@ -120,7 +120,8 @@ class SpeakerResolver:
         self._index_people()
 
     def _index_people(self) -> None:
-        found = person_titles(self.doc, self.lexicon)
+        ents = self.doc.ents  # built anew on each access: read once
+        found = person_titles(ents, self.lexicon)
         untagged = untagged_people(self.doc, self.lexicon)
         names = {id(ent): name_without_title(ent, self.lexicon) for ent, _, _ in found}
         mentions = sorted([*((ent.start, names[id(ent)]) for ent, _, _ in found),
@@ -130,9 +131,9 @@ class SpeakerResolver:
             self.by_word.setdefault(words[-1].lower(), name)
             if len(words) > 1:
                 self.by_word.setdefault(words[0].lower(), name)
-        for ent in self.doc.ents:
-            for token in ent:
-                self.entity_at[token.i] = ent
+        for ent in ents:
+            for i in range(ent.start, ent.end):
+                self.entity_at[i] = ent
         for ent, title, is_role in found:
             name = self.canonical(names[id(ent)])
             person = self.people.setdefault(name, Person(name))

@@ -8,6 +8,11 @@ once, and each title found is kept for the person it belongs to.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+import numpy
+from spacy.attrs import POS
+from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Lexicon
@@ -160,9 +165,9 @@ def name_without_title(ent: Span, lexicon: Lexicon) -> str:
     return text
 
 
-def person_titles(doc: Doc, lexicon: Lexicon) -> list[tuple[Span, str | None, bool]]:
-    """Each PERSON entity with the title stated at that mention."""
-    return [(ent, *title_of(ent, lexicon)) for ent in doc.ents if ent.label_ == "PERSON"]
+def person_titles(ents: Iterable[Span], lexicon: Lexicon) -> list[tuple[Span, str | None, bool]]:
+    """Each PERSON entity of `ents` with the title stated at that mention."""
+    return [(ent, *title_of(ent, lexicon)) for ent in ents if ent.label_ == "PERSON"]
 
 
 def untagged_people(doc: Doc, lexicon: Lexicon) -> list[tuple[str, str, int]]:
@@ -172,8 +177,9 @@ def untagged_people(doc: Doc, lexicon: Lexicon) -> list[tuple[str, str, int]]:
     it names a person. Only the last word of a name is tried, once.
     """
     found = []
-    for token in doc:
-        last_of_name = token.pos_ == "PROPN" and not (token.dep_ == "compound" and token.head.pos_ == "PROPN")
+    proper = numpy.flatnonzero(doc.to_array(POS) == PROPN).tolist() if len(doc) else []
+    for token in (doc[i] for i in proper):  # only proper nouns can end a name
+        last_of_name = not (token.dep_ == "compound" and token.head.pos_ == "PROPN")
         if last_of_name and token.ent_type_ != "PERSON":
             named = untagged_name(token, lexicon)
             if named is not None and len(named[0].split()) >= 2:

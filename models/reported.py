@@ -27,7 +27,6 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 CLAUSE_DEPS = ("ccomp",)
 INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acl"})
-RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 #: subjects that stand for things: a belief verb after them reports no one's belief
 THING_SUBJECTS = frozenset({"it", "that", "which", "there", "what"})
 LEADING_JUNK = frozenset({"that", "whether", ",", ":", "-", "—", "–", ";"})
@@ -130,7 +129,8 @@ def subject_of(verb: Token, content: tuple[Range, ...] = ()) -> Token | None:
                 return child  # `who` in `X, who said C`: the resolver finds X
         if token.dep_ not in INHERIT_DEPS or token.head.i == token.i:
             return None
-        token = _outer_clause_verb(token) if _joins_a_reported_clause(token) else token.head
+        # a cue joined to a reported clause climbs past it to the verb that reports it
+        token = token.head.head if _joins_a_reported_clause(token) else token.head
     return None
 
 
@@ -138,10 +138,6 @@ def _joins_a_reported_clause(verb: Token) -> bool:
     """`X noted that K had warned allies and accused them of ...`: the parser joins `accused`
     to the reported clause, but a cue verb there is X's second statement, not K's."""
     return verb.dep_ == "conj" and verb.head.dep_ in CLAUSE_DEPS and verb.head.head.pos_ in ("VERB", "AUX")
-
-
-def _outer_clause_verb(verb: Token) -> Token:
-    return verb.head.head
 
 
 def is_negated(verb: Token, lexicon: Lexicon) -> bool:

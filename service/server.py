@@ -84,6 +84,25 @@ class LocalServer:
         except psutil.NoSuchProcess:
             return []
 
+    def wait_busy(self, timeout: float) -> bool:
+        """True once a worker has accepted a client connection (a request is in its hands)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if any(c.status == "ESTABLISHED" and c.laddr.port == self.port
+                   for w in self.workers() for c in self._connections(w)):
+                return True
+            time.sleep(0.02)
+        return False
+
+    @staticmethod
+    def _connections(process) -> list:
+        import psutil
+
+        try:
+            return process.net_connections(kind="tcp")
+        except psutil.Error:  # the worker exited meanwhile
+            return []
+
     def stop(self, timeout: float = 40) -> int | None:
         """SIGTERM, as an orchestrator sends it; the exit code, or None if it had to be killed."""
         if self.proc.poll() is None:

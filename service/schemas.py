@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate
+from marshmallow import EXCLUDE, Schema, ValidationError, fields, pre_load, validate
 
 from models import VISIBLE_CHAR, is_blank
 
@@ -29,10 +29,11 @@ class RequestSchemas:
     article_text: dict[str, Any]  # the text/plain body
 
 
-def request_schemas(max_chars: int, max_batch: int) -> RequestSchemas:
+def request_schemas(max_chars: int, max_batch: int, max_batch_chars: int) -> RequestSchemas:
     """Schemas for `/v1/quotes` and `/v1/quotes/batch` with these limits.
 
-    The text limit is documented (`maxLength`) but checked by the view, which answers 413.
+    The text limits are documented (`maxLength`, the batch's description) but checked by the
+    view, which answers 413.
     """
     text_doc = {"maxLength": max_chars, "pattern": VISIBLE_CHAR}  # at least one such character
 
@@ -45,7 +46,17 @@ def request_schemas(max_chars: int, max_batch: int) -> RequestSchemas:
     class BatchIn(InputSchema):
         articles = fields.List(fields.Nested(ArticleIn), required=True,
                                validate=validate.Length(min=1, max=max_batch),
-                               metadata={"description": f"1 to {max_batch} (QUOTES_MAX_BATCH) articles."})
+                               metadata={"description": f"1 to {max_batch} (QUOTES_MAX_BATCH) articles of "
+                                                        f"{max_batch_chars} characters in all "
+                                                        "(QUOTES_MAX_BATCH_CHARS)."})
+
+        @pre_load
+        def count_first(self, data: Any, **kwargs: Any) -> Any:
+            """Refuse too many articles before validating any of them (a million items cost seconds)."""
+            articles = data.get("articles") if isinstance(data, dict) else None
+            if isinstance(articles, list) and len(articles) > max_batch:
+                raise ValidationError(f"Longer than maximum length {max_batch}.", "articles")
+            return data
 
     return RequestSchemas(ArticleIn, BatchIn, {"type": "string", "minLength": 1, **text_doc})
 
@@ -107,6 +118,7 @@ class BatchOut(Schema):
 class LimitsOut(Schema):
     max_chars = fields.Integer(required=True)
     max_batch = fields.Integer(required=True)
+    max_batch_chars = fields.Integer(required=True)
     max_body_bytes = fields.Integer(required=True)
     timeout_s = fields.Integer(required=True)
 

@@ -33,7 +33,7 @@ def extract(attributor):
 
 @pytest.fixture(scope="session")
 def settings() -> Settings:
-    return Settings(max_chars=5_000, max_batch=3, max_body_bytes=100_000)
+    return Settings(max_chars=5_000, max_batch=3, max_batch_chars=8_000, max_body_bytes=100_000)
 
 
 @pytest.fixture(scope="session")

@@ -85,6 +85,7 @@ PATHOLOGICAL = {
     "control characters": "".join(chr(c) for c in range(32)) * 500 + PROSE,
     "50,000 line breaks": "\n" * 50_000 + '"Yes," she said.',
     "one 100,000-character word": "a" * 100_000,
+    "6,000 run-on cues between quotes": "'a' 'b' said 'c' " * 6_000,
 }
 #: marks-only text has one token per character, prose about one per five: it may cost more per char
 MAX_RATIO = 10

@@ -65,3 +65,30 @@ def test_the_docs_page_is_the_one_html_answer(client):
     r = client.get("/docs")
     assert r.status_code == 200 and r.mimetype == "text/html"
     assert r.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_json_nested_too_deeply_is_a_400(client):
+    body = '{"text": "The mayor said so.", "meta": ' + "[" * 20_000 + "]" * 20_000 + "}"
+    r = client.post("/v1/quotes", data=body, content_type="application/json")
+    assert r.status_code == 400 and "nested too deeply" in r.get_json()["detail"]
+
+
+def test_a_huge_batch_is_refused_on_its_length_before_its_items(client, settings):
+    """The items are invalid too; only the count is reported, so none of them was validated."""
+    r = client.post("/v1/quotes/batch", json={"articles": [1] * 25_000})
+    assert r.status_code == 422
+    assert r.get_json()["errors"] == {"articles": [f"Longer than maximum length {settings.max_batch}."]}
+
+
+def test_a_batch_over_its_character_budget_is_413(client, settings):
+    articles = [{"text": "The mayor said the road was closed. " * 130}] * 2
+    assert 2 * len(articles[0]["text"]) > settings.max_batch_chars
+    r = client.post("/v1/quotes/batch", json={"articles": articles})
+    assert r.status_code == 413 and str(settings.max_batch_chars) in r.get_json()["detail"]
+
+
+def test_control_characters_in_the_path_cannot_forge_log_lines(client, caplog):
+    with caplog.at_level("INFO", logger="service"):
+        client.get("/v1/x%0a2026-01-01 ERROR forged%1b[31m")
+    line = next(r.getMessage() for r in caplog.records if r.name == "service")
+    assert "\n" not in line and "\x1b" not in line and "\\n2026" in line and "\\x1b[31m" in line

@@ -57,6 +57,7 @@ class Lexicon:
     addressee_verbs: frozenset[str]
     section_labels: frozenset[str]
     titles: frozenset[str]
+    not_roles: frozenset[str]
     aliases: dict[str, str]
     pronouns: dict[str, str]
     org_nouns: frozenset[str]
@@ -99,6 +100,7 @@ def load_lexicon() -> Lexicon:
         addressee_verbs=frozenset(_lines("addressee_verbs.txt")),
         section_labels=frozenset(_lines("section_labels.txt")),
         titles=frozenset(_lines("titles.txt")),
+        not_roles=frozenset(_lines("not_roles.txt")),
         aliases={alias: name for alias, name in _table("aliases.tsv")},
         pronouns={word: kind for word, kind in _table("pronouns.tsv")},
         org_nouns=frozenset(_lines("org_nouns.txt")),

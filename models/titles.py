@@ -1,9 +1,14 @@
 """Titles: the role a text gives a person, before the name, in apposition or by affiliation.
 
 `US Secretary of State Antony Blinken`, `Andriy Yermak, chief of staff to the Ukrainian
-president,`, `his national security adviser, Mike Waltz` and `Olena Prokopenko of the
-German Marshall Fund` all state a role; every PERSON entity of the document is read
-once, and each title found is kept for the person it belongs to.
+president,`, `his national security adviser, Mike Waltz`, `X, a nursing home owner`,
+`X, who served as director of Y` and `Olena Prokopenko of the German Marshall Fund` all
+state a role; every PERSON entity of the document is read once, and each title found is
+kept for the person it belongs to.
+
+Next to a name the vocabulary is open: any common noun there names a role unless it is a
+date, a number or a word of `data/not_roles.txt` (ages, home towns). Away from a name (`a
+senior official said`) only the words of `data/titles.txt` make a phrase a role.
 """
 
 from __future__ import annotations
@@ -18,9 +23,14 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import Lexicon
 
 MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
-ROLE_PREPOSITIONS = frozenset({"of", "to", "for", "at"})
+ROLE_PREPOSITIONS = frozenset({"of", "to", "for", "at", "with"})
 AFFILIATION_PREPOSITIONS = frozenset({"of", "from", "at", "with"})
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+#: entity types of common nouns that never name a role (`Monday`, `three`, `Ohio`)
+NOT_ROLE_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "GPE", "LOC"})
+#: verbs whose `as` phrase in a relative clause states a role (`who served as director`)
+SERVE_VERBS = frozenset({"serve", "serves", "served", "serving", "work", "works", "worked", "working"})
 DROP_AT_EDGES = frozenset({"the", "a", "an", ",", "'s", "’s"})
 
 
@@ -33,8 +43,9 @@ def has_title_word(tokens: list[Token], lexicon: Lexicon) -> bool:
 
 
 def clean(tokens: list[Token]) -> str | None:
-    """Title text from tokens: determiners, possessives and commas dropped at the edges."""
-    tokens = [t for t in tokens if t.dep_ != "poss" and t.tag_ != "POS"]
+    """Title text from tokens: possessive pronouns (`his`), determiners, possessive endings and
+    commas dropped at the edges; `the family's attorneys` keeps its possessor."""
+    tokens = [t for t in tokens if t.tag_ != "PRP$"]
     while tokens and (tokens[0].lower_ in DROP_AT_EDGES or tokens[0].is_punct):
         tokens = tokens[1:]
     while tokens and (tokens[-1].lower_ in DROP_AT_EDGES or tokens[-1].is_punct):
@@ -42,19 +53,37 @@ def clean(tokens: list[Token]) -> str | None:
     return "".join(t.text_with_ws for t in tokens).strip() or None
 
 
-def role_phrase(head: Token, lexicon: Lexicon) -> str | None:
-    """The title a role noun heads: its modifiers, itself and its `of`/`to`/`for` phrases.
+def is_role_noun(token: Token, lexicon: Lexicon) -> bool:
+    """A common noun that can name a role next to a name: not a date, a number or a home town."""
+    return token.pos_ == "NOUN" and token.ent_type_ not in NOT_ROLE_ENTITIES and not token.like_num \
+        and token.lower_ not in lexicon.not_roles
 
-    `his newly named national security adviser` gives `national security adviser`.
+
+def _role_head(head: Token, lexicon: Lexicon) -> bool:
+    """`owner` in `a nursing home owner`; `attorneys` in `one of the family's attorneys`."""
+    if head.lower_ == "one":
+        return any(p.lower_ == "of" and any(is_role_noun(o, lexicon) for o in p.children if o.dep_ == "pobj")
+                   for p in head.children if p.dep_ == "prep")
+    return is_role_noun(head, lexicon) or head.lower_ in lexicon.titles
+
+
+def role_phrase(head: Token, lexicon: Lexicon, beside_name: bool = False) -> str | None:
+    """The title a role noun heads: its modifiers, itself, its `of`/`to`/`for`/`at`/`with` phrases
+    and, beside a name, the roles coordinated with it.
+
+    `his newly named national security adviser` gives `national security adviser`. Beside a
+    name (`beside_name`) any role noun will do; elsewhere the phrase needs a title word.
     """
     keep = [head]
     for child in head.children:
         modifier = child.i < head.i and child.dep_ in MODIFIER_DEPS and child.tag_ not in ("VBN", "VBG")
         role_of = child.i > head.i and child.dep_ == "prep" and child.lower_ in ROLE_PREPOSITIONS
-        if modifier or role_of:
+        joined = beside_name and child.i > head.i and child.dep_ in ("conj", "cc")
+        if modifier or role_of or joined:
             keep.extend(child.subtree)
     keep.sort(key=lambda t: t.i)
-    return clean(keep) if has_title_word(keep, lexicon) else None
+    named = has_title_word(keep, lexicon) or (beside_name and _role_head(head, lexicon))
+    return clean(keep) if named else None
 
 
 def premodifier_title(ent: Span, lexicon: Lexicon) -> str | None:
@@ -64,12 +93,17 @@ def premodifier_title(ent: Span, lexicon: Lexicon) -> str | None:
     return title_before(ent.root, start, lexicon, leading)
 
 
-def title_before(root: Token, name_start: int, lexicon: Lexicon, extra: list[Token] = ()) -> str | None:
-    """The role words that modify the name headed by `root` and stand before `name_start`."""
+def title_before(root: Token, name_start: int, lexicon: Lexicon, extra: list[Token] = (),
+                 beside_name: bool = True) -> str | None:
+    """The role words that modify the name headed by `root` and stand before `name_start`
+    (`Wild coach`, `Republican presidential nominee`)."""
     before = [t for child in root.children if child.i < name_start and child.dep_ in MODIFIER_DEPS
               for t in child.subtree if t.i < name_start]
     tokens = sorted({*before, *extra}, key=lambda t: t.i)
-    return clean(tokens) if tokens and has_title_word(tokens, lexicon) else None
+    if not tokens:
+        return None
+    named = has_title_word(tokens, lexicon) or (beside_name and any(is_role_noun(t, lexicon) for t in tokens))
+    return clean(tokens) if named else None
 
 
 def untagged_name(head: Token, lexicon: Lexicon) -> tuple[str, str] | None:
@@ -84,7 +118,9 @@ def untagged_name(head: Token, lexicon: Lexicon) -> tuple[str, str] | None:
     while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == head.i \
             and doc[start - 1].lower_ not in lexicon.titles:
         start -= 1
-    title = title_before(head, start, lexicon) or _appositive_role(head, lexicon)
+    if start == head.i and head.ent_type_ in PLACE_LABELS:  # `Beijing, a partner of ...` is a place
+        return None
+    title = title_before(head, start, lexicon, beside_name=False) or _appositive_role(head, lexicon, beside_name=False)
     if title is None and head.dep_ == "conj" and _title_comma_name(head.head, start):
         title = role_phrase(head.head, lexicon)
     if title is None:
@@ -92,10 +128,12 @@ def untagged_name(head: Token, lexicon: Lexicon) -> tuple[str, str] | None:
     return "".join(t.text_with_ws for t in doc[start:head.i + 1]).strip(), title
 
 
-def _appositive_role(name: Token, lexicon: Lexicon) -> str | None:
+def _appositive_role(name: Token, lexicon: Lexicon, beside_name: bool = True) -> str | None:
+    """The role in apposition to `name`; `beside_name=False` when it is not yet known that the
+    name is a person's (then only a title word says so)."""
     for child in name.children:
         if child.dep_ == "appos" and child.ent_type_ != "PERSON":
-            title = role_phrase(child, lexicon)
+            title = role_phrase(child, lexicon, beside_name)
             if title:
                 return _with_trailing_role_phrase(title, child, name)
     return None
@@ -107,8 +145,8 @@ def appositive_title(ent: Span, lexicon: Lexicon) -> str | None:
     title = _appositive_role(root, lexicon)
     if title:
         return title
-    if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN") and root.head.ent_type_ != "PERSON":
-        return role_phrase(root.head, lexicon)
+    if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN", "NUM") and root.head.ent_type_ != "PERSON":
+        return role_phrase(root.head, lexicon, beside_name=True)
     if root.dep_ == "conj" and _title_comma_name(root.head, ent.start):  # `US Defense Secretary, Lloyd Austin`
         return role_phrase(root.head, lexicon)
     return None
@@ -129,9 +167,27 @@ def _title_comma_name(title: Token, name_start: int) -> bool:
         and not any(t.dep_ == "det" for t in title.children)
 
 
+def relative_role(ent: Span, lexicon: Lexicon) -> str | None:
+    """`X, who is a lawyer for Y` and `X, who served as director of Y`: the role a relative clause
+    on the name states."""
+    for clause in ent.root.children:
+        if clause.dep_ != "relcl" or not any(c.lower_ == "who" for c in clause.children if c.dep_ == "nsubj"):
+            continue
+        for child in clause.children:
+            if child.dep_ == "attr":
+                return role_phrase(child, lexicon, beside_name=True)
+            if child.dep_ == "prep" and child.lower_ == "as" and clause.lower_ in SERVE_VERBS:
+                role = next((o for o in child.children if o.dep_ == "pobj"), None)
+                return role_phrase(role, lexicon, beside_name=True) if role is not None else None
+    return None
+
+
 def affiliation(ent: Span) -> str | None:
-    """`Olena Prokopenko of the German Marshall Fund`: the body a person speaks for."""
+    """`Olena Prokopenko of the German Marshall Fund`, `NBC's Dante Chinni`: the body a person
+    speaks for."""
     for child in ent.root.children:
+        if child.dep_ == "poss" and child.ent_type_ == "ORG" and child.i < ent.start:
+            return clean(list(child.subtree))
         if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPOSITIONS:
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.ent_type_ in ORG_LABELS:
@@ -141,7 +197,7 @@ def affiliation(ent: Span) -> str | None:
 
 def title_of(ent: Span, lexicon: Lexicon) -> tuple[str | None, bool]:
     """A person's title at one mention, and whether it is a role (not a bare affiliation)."""
-    title = premodifier_title(ent, lexicon) or appositive_title(ent, lexicon)
+    title = premodifier_title(ent, lexicon) or appositive_title(ent, lexicon) or relative_role(ent, lexicon)
     if title:
         return title, True
     return affiliation(ent), False

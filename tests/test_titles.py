@@ -53,3 +53,42 @@ def test_a_name_whose_entity_ends_in_white_space_keeps_its_name():
     doc = Doc(spacy.blank("en").vocab, words=words, spaces=[False, True, True, True, False, True, True, False, False],
               heads=heads, deps=deps, ents=["O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"])
     assert name_without_title(doc.ents[0], load_lexicon()) == "Varga"
+
+
+def speaker_of_first_quote(extract, text: str) -> tuple[str, str | None]:
+    q = extract(text)[0]
+    return q["speaker"]["name"], q["speaker"]["title"]
+
+
+def test_any_common_noun_in_apposition_is_a_role(extract):
+    text = "Ada Brennan, a nursing home owner in the valley, said the rules were unfair."
+    assert speaker_of_first_quote(extract, text) == ("Ada Brennan", "nursing home owner")
+
+
+def test_one_of_a_group_in_apposition_before_the_name(extract):
+    text = "One of the family's lawyers, Omar Fitch, said the footage was clear."
+    assert speaker_of_first_quote(extract, text) == ("Omar Fitch", "One of the family's lawyers")
+
+
+def test_a_role_stated_in_a_relative_clause(extract):
+    text = "Victor Lam, who served as budget director for the county, said the cuts were deep."
+    assert speaker_of_first_quote(extract, text) == ("Victor Lam", "budget director for the county")
+
+
+def test_a_role_compound_before_the_name(extract):
+    text = "High school math teacher Dana Ruiz said the exam was too long."
+    assert speaker_of_first_quote(extract, text)[1] == "High school math teacher"
+
+
+def test_an_organisation_possessive_is_an_affiliation(extract):
+    assert speaker_of_first_quote(extract, "NBC's Dante Ruiz said the poll had moved.") == ("Dante Ruiz", "NBC")
+
+
+def test_age_and_home_town_are_not_roles(extract):
+    text = "Mark Doyle, a resident of Kent, said the road flooded every spring."
+    assert speaker_of_first_quote(extract, text) == ("Mark Doyle", None)
+
+
+def test_a_place_with_an_apposition_is_not_a_person(extract):
+    q = extract("Beijing, a partner of both capitals, said the drills were routine.")[0]
+    assert q["speaker"]["kind"] != "person" and q["speaker"]["title"] is None

@@ -58,6 +58,7 @@ class Lexicon:
     section_labels: frozenset[str]
     titles: frozenset[str]
     not_roles: frozenset[str]
+    honorifics: dict[str, str]
     aliases: dict[str, str]
     pronouns: dict[str, str]
     org_nouns: frozenset[str]
@@ -101,6 +102,7 @@ def load_lexicon() -> Lexicon:
         section_labels=frozenset(_lines("section_labels.txt")),
         titles=frozenset(_lines("titles.txt")),
         not_roles=frozenset(_lines("not_roles.txt")),
+        honorifics={word: gender for word, gender in _table("honorifics.tsv")},
         aliases={alias: name for alias, name in _table("aliases.tsv")},
         pronouns={word: kind for word, kind in _table("pronouns.tsv")},
         org_nouns=frozenset(_lines("org_nouns.txt")),

@@ -14,7 +14,17 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Lexicon
-from .titles import ORG_LABELS, name_without_title, person_titles, role_phrase, untagged_name, untagged_people
+from .titles import (
+    ORG_LABELS,
+    group_role,
+    name_without_title,
+    person_titles,
+    role_descriptions,
+    role_phrase,
+    singular,
+    untagged_name,
+    untagged_people,
+)
 
 Range = tuple[int, int]
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -22,6 +32,8 @@ RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 CUT_DEPS = frozenset({"relcl", "acl", "advcl"})
 KEPT_PREPOSITIONS = frozenset({"of", "from", "at", "for", "with"})
 PRONOUN_WINDOW = 40
+#: how far back (in tokens) a definite description looks for the person it describes
+DESCRIPTION_WINDOW = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +58,36 @@ class Person:
     @property
     def titles(self) -> list[str]:
         return list(dict.fromkeys(self.roles + self.affiliations))
+
+
+def name_key(name: str) -> str:
+    """A name as it is compared: lower case, one apostrophe.
+
+    >>> name_key("James O’Neill") == name_key("james o'neill")
+    True
+    """
+    return name.lower().replace("’", "'")
+
+
+#: words of a description that do not tell one holder of a role from another
+GENERIC_WORDS = frozenset({"the", "a", "an", "of", "former", "then", "current", "new", "his", "her", "its", "their"})
+
+
+def description_words_of(text: str) -> set[str]:
+    """The distinctive words of a title, singular and lower-case."""
+    return {singular(w) for w in text.lower().replace("-", " ").split() if w not in GENERIC_WORDS}
+
+
+def description_words(head: Token) -> set[str]:
+    """The distinctive words of the description headed by `head`, without the head itself."""
+    return description_words_of(" ".join(t.text for t in head.subtree if t.i < head.i))
+
+
+def is_definite(head: Token) -> bool:
+    """`the governor`, `Former DNC chairman`: a description of one known person; `a senior
+    official` is an anonymous one, and `his lawyer` depends on whose."""
+    determiners = [c for c in head.children if c.dep_ in ("det", "nummod", "poss")]
+    return all(c.lower_ == "the" for c in determiners)
 
 
 def strip_article(text: str) -> str:
@@ -127,10 +169,10 @@ class SpeakerResolver:
         mentions = sorted([*((ent.start, names[id(ent)]) for ent, _, _ in found),
                            *((at, name) for name, _, at in untagged)])
         for name in surname_order([name for _, name in mentions if name]):
-            words = name.split()
-            self.by_word.setdefault(words[-1].lower(), name)
+            words = name_key(name).split()
+            self.by_word.setdefault(words[-1], name)
             if len(words) > 1:
-                self.by_word.setdefault(words[0].lower(), name)
+                self.by_word.setdefault(words[0], name)
         for ent in ents:
             for i in range(ent.start, ent.end):
                 self.entity_at[i] = ent
@@ -143,19 +185,40 @@ class SpeakerResolver:
             self.names_at.append(name)
         for name, title, at in untagged:
             self.add_person(name, title, at)
+        self._roles_from_descriptions()
+
+    def _roles_from_descriptions(self) -> None:
+        """`Sanders ... the Vermont senator acknowledged`: a definite description of a role soon
+        after a person is named describes that person (the latest one named as a subject, else
+        the latest one named), unless someone else already holds that role."""
+        for head in role_descriptions(self.doc, self.lexicon):
+            role = role_phrase(head, self.lexicon)
+            if role is None or self.person_described(head, head.i) is not None:
+                continue
+            name = self._described_antecedent(head.i)
+            if name is not None:
+                self.people[name].roles.append(role)
+
+    def _described_antecedent(self, i: int) -> str | None:
+        k = bisect_left(self.positions, i)
+        recent = [(at, name) for at, name in zip(self.positions[:k], self.names_at[:k], strict=True)
+                  if i - at <= DESCRIPTION_WINDOW]
+        subjects = [name for at, name in recent if self.doc[at].dep_ in ("nsubj", "nsubjpass")]
+        return (subjects or [name for _, name in recent] or [None])[-1]
 
     def canonical(self, name: str) -> str:
-        """The fullest form of a person's name in this document (`Blinken` -> `Antony Blinken`)."""
-        words = name.split()
+        """The fullest form of a person's name in this document (`Blinken` -> `Antony Blinken`);
+        a name is only ever completed, never swapped for another person's (`Jeh Johnson` stays)."""
+        words = [w for w in name_key(name).split() if w not in self.lexicon.honorifics]
         if not words:
             return name
-        full = self.by_word.get(words[-1].lower()) or self.by_word.get(words[0].lower())
-        return full if full and len(full.split()) >= len(words) else name
+        full = self.by_word.get(words[-1]) or self.by_word.get(words[0])
+        return full if full and set(words) <= set(name_key(full).split()) else name
 
     def add_person(self, name: str, title: str, at: int) -> Resolved:
         """Record a person NER missed, so later mentions (`Austin`, `he`) find them."""
-        words = name.split()
-        for word in {words[-1].lower(), words[0].lower()}:
+        words = name_key(name).split()
+        for word in {words[-1], words[0]}:
             self.by_word.setdefault(word, name)
         name = self.canonical(name)
         person = self.people.setdefault(name, Person(name))
@@ -184,13 +247,25 @@ class SpeakerResolver:
         k = bisect_left(self.positions, i)
         return self.names_at[k - 1] if k else None
 
-    def person_with_role(self, role_word: str, before: int) -> str | None:
-        """The latest person before `before` whose title holds `role_word` (`the secretary`)."""
-        k = bisect_left(self.positions, before)
-        for name in reversed(self.names_at[max(0, k - 50):k]):
-            if any(role_word in t.lower().split() for t in self.people[name].titles):
-                return name
-        return None
+    def person_described(self, head: Token, before: int) -> str | None:
+        """The person a definite description stands for (`the Democratic nominee`, `the governor`):
+        among the people whose titles hold its head word, the one whose titles share most of its
+        other words; on a tie the latest named before it, then the first named after."""
+        wanted = description_words(head)
+        best, best_score = None, 0
+        for name in self._people_by_recency(before):
+            title_words = {w for t in self.people[name].titles for w in description_words_of(t)}
+            if singular(head.lower_) not in title_words:
+                continue
+            score = 1 + len(wanted & title_words)
+            if score > best_score:
+                best, best_score = name, score
+        return best
+
+    def _people_by_recency(self, i: int) -> list[str]:
+        """Every person named, the latest before token `i` first, then those named after it."""
+        k = bisect_left(self.positions, i)
+        return list(dict.fromkeys([*reversed(self.names_at[:k]), *self.names_at[k:]]))
 
     def resolve(self, head: Token, mention: str) -> Resolved:
         """Name, kind and title for the source phrase `mention` headed by `head`."""
@@ -215,7 +290,7 @@ class SpeakerResolver:
             return self.person(name) if name else Resolved(None, "person")
         if lower in self.lexicon.pronouns:
             return Resolved(None, self.lexicon.pronouns[lower])
-        if _looks_like_a_name(head) and lower in self.by_word:
+        if _looks_like_a_name(head) and name_key(head.text) in self.by_word:
             return self.person(self.canonical(head.text))
         untagged = untagged_name(head, self.lexicon)
         if untagged is not None:
@@ -261,7 +336,7 @@ class SpeakerResolver:
         ent = self.entity_at.get(token.i)
         if ent is not None and ent.label_ == "PERSON":
             return self.canonical(name_without_title(ent, self.lexicon))
-        if token.pos_ == "PROPN" and token.lower_ in self.by_word:  # `Austin`, tagged as the city
+        if token.pos_ == "PROPN" and name_key(token.text) in self.by_word:  # `Austin`, tagged as the city
             return self.canonical(token.text)
         return None
 
@@ -302,15 +377,17 @@ class SpeakerResolver:
         if lower in self.lexicon.org_nouns or plain.lower() in self.lexicon.org_nouns:
             return Resolved(plain, "organization")
         role = role_phrase(head, self.lexicon)
-        if head.tag_ in ("NNS", "NNPS"):
-            return Resolved(mention, "group", role or (head.text if self._is_role(lower) else None))
+        if head.tag_ == "NNPS" or head.pos_ == "PROPN":
+            return Resolved(mention, "group", role)
+        if head.tag_ == "NNS":
+            return Resolved(mention, "group", group_role(head, self.lexicon))
         if role or self._is_role(lower):
-            if any(t.lower_ == "the" for t in head.children):
-                name = self.person_with_role(lower, head.i)
+            if is_definite(head):
+                name = self.person_described(head, head.i)
                 if name:
                     return self.person(name)
             return Resolved(plain, "person", role)
         return Resolved(plain, "unknown")
 
     def _is_role(self, word: str) -> bool:
-        return word in self.lexicon.titles or (word.endswith("s") and word[:-1] in self.lexicon.titles)
+        return word in self.lexicon.titles or singular(word) in self.lexicon.titles

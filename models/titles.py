@@ -20,10 +20,11 @@ from spacy.attrs import POS
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, load_lexicon  # noqa: F401  (load_lexicon: the doctests)
 
 MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
 ROLE_PREPOSITIONS = frozenset({"of", "to", "for", "at", "with"})
+GROUP_PREPOSITIONS = ROLE_PREPOSITIONS | {"on", "in"}  # `experts on Korea`, `officers in the unit`
 AFFILIATION_PREPOSITIONS = frozenset({"of", "from", "at", "with"})
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
@@ -32,6 +33,11 @@ NOT_ROLE_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"
 #: verbs whose `as` phrase in a relative clause states a role (`who served as director`)
 SERVE_VERBS = frozenset({"serve", "serves", "served", "serving", "work", "works", "worked", "working"})
 DROP_AT_EDGES = frozenset({"the", "a", "an", ",", "'s", "’s"})
+DASHES = frozenset({"-", "–", "—", "―"})
+#: modifiers that make `the X` pick someone out rather than refer back to someone named
+NOT_ANAPHORIC = frozenset({"only", "first", "last", "next", "other", "new", "same"})
+#: words before a group's role noun that count its members rather than describe them
+GROUP_QUANTIFIERS = frozenset({"other", "several", "many", "some", "few", "most", "all", "both", "two", "three"})
 
 
 def has_title_word(tokens: list[Token], lexicon: Lexicon) -> bool:
@@ -51,6 +57,16 @@ def clean(tokens: list[Token]) -> str | None:
     while tokens and (tokens[-1].lower_ in DROP_AT_EDGES or tokens[-1].is_punct):
         tokens = tokens[:-1]
     return "".join(t.text_with_ws for t in tokens).strip() or None
+
+
+def singular(word: str) -> str:
+    """`senators` -> `senator`; one rule for every role-word comparison (`boss` stays).
+
+    >>> [singular(w) for w in ("senators", "boss", "boss's", "analyses")]
+    ['senator', 'boss', 'boss', 'analyse']
+    """
+    word = word.removesuffix("'s").removesuffix("’s")
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def is_role_noun(token: Token, lexicon: Lexicon) -> bool:
@@ -81,9 +97,22 @@ def role_phrase(head: Token, lexicon: Lexicon, beside_name: bool = False) -> str
         joined = beside_name and child.i > head.i and child.dep_ in ("conj", "cc")
         if modifier or role_of or joined:
             keep.extend(child.subtree)
-    keep.sort(key=lambda t: t.i)
+    keep = up_to_an_aside(sorted(keep, key=lambda t: t.i), head)
     named = has_title_word(keep, lexicon) or (beside_name and _role_head(head, lexicon))
     return clean(keep) if named else None
+
+
+def up_to_an_aside(tokens: list[Token], head: Token) -> list[Token]:
+    """A title's tokens up to the first comma, dash or bracket after its head, and without the
+    relative clauses inside it: `lawyer for the club, who has ...` is `lawyer for the club`."""
+    aside = {t.i for t in tokens if t.dep_ in ("relcl", "acl") for t in t.subtree}
+    kept = []
+    for t in tokens:
+        if t.i > head.i and (t.text in (",", "(", ";") or t.text in DASHES or t.text == "--"):
+            break
+        if t.i not in aside:
+            kept.append(t)
+    return kept
 
 
 def premodifier_title(ent: Span, lexicon: Lexicon) -> str | None:
@@ -97,13 +126,22 @@ def title_before(root: Token, name_start: int, lexicon: Lexicon, extra: list[Tok
                  beside_name: bool = True) -> str | None:
     """The role words that modify the name headed by `root` and stand before `name_start`
     (`Wild coach`, `Republican presidential nominee`)."""
-    before = [t for child in root.children if child.i < name_start and child.dep_ in MODIFIER_DEPS
+    name = root.doc[name_start:root.i + 1]  # `Commissioner` may hang on `James` in `... James O'Neill`
+    before = [t for part in name for child in part.children if child.i < name_start and child.dep_ in MODIFIER_DEPS
               for t in child.subtree if t.i < name_start]
     tokens = sorted({*before, *extra}, key=lambda t: t.i)
     if not tokens:
         return None
-    named = has_title_word(tokens, lexicon) or (beside_name and any(is_role_noun(t, lexicon) for t in tokens))
+    named = has_title_word(tokens, lexicon) or (beside_name and _role_compound(tokens, name_start, lexicon))
     return clean(tokens) if named else None
+
+
+def _role_compound(tokens: list[Token], name_start: int, lexicon: Lexicon) -> bool:
+    """`Wild coach [X]`, `nursing home owner [X]`: a singular role noun compounded right before the
+    name. Plural nouns there are the parser's mistakes (`three times [X] said`)."""
+    last = tokens[-1]
+    return last.i == name_start - 1 and last.dep_ == "compound" and last.tag_ == "NN" \
+        and is_role_noun(last, lexicon)
 
 
 def untagged_name(head: Token, lexicon: Lexicon) -> tuple[str, str] | None:
@@ -190,8 +228,8 @@ def affiliation(ent: Span) -> str | None:
             return clean(list(child.subtree))
         if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPOSITIONS:
             for obj in child.children:
-                if obj.dep_ == "pobj" and obj.ent_type_ in ORG_LABELS:
-                    return clean(list(obj.subtree))
+                if obj.dep_ == "pobj" and obj.ent_type_ == "ORG":  # a home town is no affiliation
+                    return clean(up_to_an_aside(list(obj.subtree), obj))
     return None
 
 
@@ -241,3 +279,47 @@ def untagged_people(doc: Doc, lexicon: Lexicon) -> list[tuple[str, str, int]]:
             if named is not None and len(named[0].split()) >= 2:
                 found.append((*named, token.i))
     return found
+
+
+def role_descriptions(doc: Doc, lexicon: Lexicon) -> list[Token]:
+    """Heads of definite descriptions of one person's role that stand apart from any name:
+    `the Vermont senator acknowledged`, `as the attorney general`. (`Sen. X`, `X, the senator`
+    and `the senator, X` are read with the name.)"""
+    found = []
+    for token in doc:
+        if token.tag_ != "NN" or token.lower_ not in lexicon.titles or token.ent_type_ == "PERSON":
+            continue
+        determiners = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]
+        beside_a_name = token.dep_ in ("compound", "appos") or any(
+            c.dep_ == "appos" or c.ent_type_ == "PERSON" for c in token.children)
+        defining = any(c.dep_ in ("relcl", "acl") or c.tag_ == "JJS" or c.lower_ in NOT_ANAPHORIC
+                       for c in token.children)  # `the only candidate who ...` picks one out anew
+        if determiners == ["the"] and not beside_a_name and not defining:
+            found.append(token)
+    return found
+
+
+def group_role(head: Token, lexicon: Lexicon) -> str | None:
+    """The role of an occupational group, with its modifiers and without quantifiers: `Several
+    former RT journalists` -> `former RT journalists`; `critics` and `voters` hold no office."""
+    if not is_occupation(head.lower_, lexicon):
+        return None
+    keep = [head]
+    for child in head.children:
+        quantifier = child.dep_ in ("det", "poss", "nummod", "predet") or child.lower_ in GROUP_QUANTIFIERS
+        describes = child.i < head.i and not quantifier and child.dep_ in (*MODIFIER_DEPS, "cc", "conj")
+        narrows = child.i > head.i and child.dep_ == "prep" and child.lower_ in GROUP_PREPOSITIONS
+        if describes or narrows:
+            keep.extend(child.subtree)
+    return clean(up_to_an_aside(sorted(keep, key=lambda t: t.i), head))
+
+
+def is_occupation(word: str, lexicon: Lexicon) -> bool:
+    """A role word of `data/titles.txt`, singular or plural, or a word for a practitioner (`-ist`).
+
+    >>> lexicon = load_lexicon()
+    >>> [is_occupation(w, lexicon) for w in ("senators", "journalists", "critics", "boss")]
+    [True, True, False, True]
+    """
+    single = singular(word)
+    return word in lexicon.titles or single in lexicon.titles or single.endswith("ist")

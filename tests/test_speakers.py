@@ -63,3 +63,55 @@ def test_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker(extract)
     q = extract("The plan was backed by Senator Ann Lowe, who said the vote would pass easily.")[0]
     assert q["speaker"]["mention"]["text"] == "who"
     assert q["speaker"]["name"] == "Ann Lowe" and q["speaker"]["title"] == "Senator"
+
+
+def first_speaker(extract, text: str, n: int = 0) -> dict:
+    return extract(text)[n]["speaker"]
+
+
+def test_a_full_name_is_never_swapped_for_another_persons(extract):
+    text = ("Gary Holm, the party's candidate, spoke first. Holm said taxes were too high. Holm said it again. "
+            "Border Secretary Jeh Holm said the checks would stay.")
+    assert first_speaker(extract, text, -1)["name"] == "Jeh Holm"
+
+
+def test_honorific_and_surname_resolve_to_the_full_name(extract):
+    text = "Tom Clarke owns three homes. Mr. Clarke said the plan would cost jobs."
+    assert first_speaker(extract, text)["name"] == "Tom Clarke"
+
+
+def test_curly_and_straight_apostrophes_name_the_same_person(extract):
+    text = "Police Commissioner James O’Neill arrived at noon. O'Neill said the street was safe."
+    speaker = first_speaker(extract, text)
+    assert speaker["name"] == "James O’Neill" and speaker["title"] == "Police Commissioner"
+
+
+def test_a_definite_description_is_the_person_whose_title_it_matches(extract):
+    text = ("Democratic nominee Ana Ruiz spoke in Ohio. Republican nominee Ben Cole spoke in Iowa. "
+            "The Democratic nominee said the debate was fair.")
+    assert first_speaker(extract, text)["name"] == "Ana Ruiz"
+
+
+def test_a_description_after_a_name_gives_that_person_a_role(extract):
+    text = "Bernard Sand spoke in Burlington on Friday. The Vermont senator said the party must unite."
+    speaker = first_speaker(extract, text)
+    assert speaker["name"] == "Bernard Sand" and speaker["title"] == "Vermont senator"
+
+
+def test_a_defining_description_is_not_read_as_an_earlier_person(extract):
+    text = "Ben Cole arrived late. The only candidate who spoke said the plan would fail."
+    assert first_speaker(extract, text)["name"] != "Ben Cole"
+
+
+def test_an_occupational_group_keeps_its_phrase_and_role(extract):
+    speaker = first_speaker(extract, "Several former state journalists said the channel was biased.")
+    assert speaker["name"] == "Several former state journalists" and speaker["title"] == "former state journalists"
+
+
+def test_a_group_that_holds_no_office_has_no_title(extract):
+    assert first_speaker(extract, "Critics said the channel was biased.")["title"] is None
+
+
+def test_a_home_town_is_not_an_affiliation(extract):
+    speaker = first_speaker(extract, '"It was moving," said Nora Kell, 63, of Ashton, Md., who watched it.')
+    assert speaker["name"] == "Nora Kell" and speaker["title"] is None

@@ -90,6 +90,24 @@ def is_definite(head: Token) -> bool:
     return all(c.lower_ == "the" for c in determiners)
 
 
+SMALL_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "&"})
+
+
+def initials(name: str) -> str:
+    """The acronym a name's capitalised words spell.
+
+    >>> initials("International Monetary Fund"), initials("Commission on Presidential Debates")
+    ('IMF', 'CPD')
+    """
+    return "".join(w[0] for w in name.split() if w.lower() not in SMALL_WORDS and w[0].isupper())
+
+
+def is_acronym(text: str) -> bool:
+    """`IMF`, `U.N.`: two to six capitals, dots allowed."""
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
 def strip_article(text: str) -> str:
     """`The Pentagon` -> `Pentagon`; other determiners (`two diplomats`) stay."""
     head, _, rest = text.partition(" ")
@@ -155,6 +173,7 @@ class SpeakerResolver:
         self.people: dict[str, Person] = {}
         self.by_word: dict[str, str] = {}
         self.entity_at: dict[int, Span] = {}
+        self.orgs: list[tuple[int, str, str]] = []  # (root token, root word, name) of each ORG entity
         self.positions: list[int] = []
         self.names_at: list[str] = []
         self.speaker_positions: list[int] = []
@@ -176,6 +195,8 @@ class SpeakerResolver:
         for ent in ents:
             for i in range(ent.start, ent.end):
                 self.entity_at[i] = ent
+        self.orgs = [(ent.root.i, ent.root.lower_, strip_article(ent.text).removesuffix("'s").removesuffix("’s"))
+                     for ent in ents if ent.label_ == "ORG" and len(ent) > 1]
         for ent, title, is_role in found:
             name = self.canonical(names[id(ent)])
             person = self.people.setdefault(name, Person(name))
@@ -249,17 +270,19 @@ class SpeakerResolver:
 
     def person_described(self, head: Token, before: int) -> str | None:
         """The person a definite description stands for (`the Democratic nominee`, `the governor`):
-        among the people whose titles hold its head word, the one whose titles share most of its
-        other words; on a tie the latest named before it, then the first named after."""
-        wanted = description_words(head)
-        best, best_score = None, 0
+        among the people with a title holding its head word, the one whose title matches its other
+        words best; on a tie the latest named before it, then the first named after."""
+        wanted, role = description_words(head), singular(head.lower_)
+        best, best_score = None, float("-inf")
         for name in self._people_by_recency(before):
-            title_words = {w for t in self.people[name].titles for w in description_words_of(t)}
-            if singular(head.lower_) not in title_words:
-                continue
-            score = 1 + len(wanted & title_words)
-            if score > best_score:
-                best, best_score = name, score
+            for title in self.people[name].titles:
+                words = description_words_of(title)
+                if role not in words:
+                    continue
+                # shared words count; words the title adds count against (`vice presidential nominee`)
+                score = 1 + len(wanted & words) - 0.5 * len(words - wanted - {role})
+                if score > best_score:
+                    best, best_score = name, score
         return best
 
     def _people_by_recency(self, i: int) -> list[str]:
@@ -295,8 +318,10 @@ class SpeakerResolver:
         untagged = untagged_name(head, self.lexicon)
         if untagged is not None:
             return self.add_person(*untagged, head.i)
+        if ent is not None and ent.label_ == "NORP" and len(strip_article(mention).split()) > len(ent):
+            return Resolved(strip_article(mention), "group")  # `One Republican`, `some Democrats`
         if ent is not None and ent.label_ in ORG_LABELS:
-            return self.organization(ent.text)
+            return self.organization(ent.text, head.i)
         if lower in self.lexicon.document_nouns:
             source = self._document_source(head)
             if source is not None:
@@ -327,9 +352,25 @@ class SpeakerResolver:
         start, end = mention_bounds(head)
         return self.doc[start:end].text
 
-    def organization(self, text: str) -> Resolved:
+    def organization(self, text: str, at: int = 0) -> Resolved:
         text = strip_article(text).removesuffix("'s").removesuffix("’s")
-        return Resolved(self.lexicon.aliases.get(text.lower(), text), "organization")
+        full = self.lexicon.aliases.get(text.lower()) or self.full_org_name(text, at) or text
+        return Resolved(full, "organization")
+
+    def full_org_name(self, text: str, at: int) -> str | None:
+        """The fuller name of an organisation the article names, for a short one at token `at`:
+        `IMF` (its initials), `the fund`, `the Times` (its head word, and only its words); the
+        latest named before, else the first named after."""
+        words = name_key(text).split()
+        if not words:
+            return None
+        def fits(root: str, name: str) -> bool:
+            if is_acronym(text):
+                return initials(name) == text.replace(".", "")
+            return root == words[-1] and set(words) < set(name_key(name).split())
+        before = [name for i, root, name in self.orgs if i < at and fits(root, name)]
+        after = [name for i, root, name in self.orgs if i >= at and fits(root, name)]
+        return (before[-1:] or after[:1] or [None])[0]
 
     def _person_name(self, token: Token) -> str | None:
         """The full name a token stands for, if it is (part of) a known person's name."""
@@ -374,6 +415,10 @@ class SpeakerResolver:
     def _common_noun(self, head: Token, mention: str) -> Resolved:
         lower = head.lower_
         plain = strip_article(mention)
+        if is_definite(head) and head.tag_ == "NN":  # `the fund`, `the commission`
+            full = self.full_org_name(head.text, head.i)
+            if full is not None:
+                return Resolved(full, "organization")
         if lower in self.lexicon.org_nouns or plain.lower() in self.lexicon.org_nouns:
             return Resolved(plain, "organization")
         role = role_phrase(head, self.lexicon)

@@ -115,3 +115,14 @@ def test_a_group_that_holds_no_office_has_no_title(extract):
 def test_a_home_town_is_not_an_affiliation(extract):
     speaker = first_speaker(extract, '"It was moving," said Nora Kell, 63, of Ashton, Md., who watched it.')
     assert speaker["name"] == "Nora Kell" and speaker["title"] is None
+
+
+def test_an_acronym_and_a_short_name_resolve_to_the_organisation_the_article_names(extract):
+    text = ("The International Monetary Fund cut its forecast. The IMF said growth would slow. "
+            "The fund said the risks were high.")
+    assert [q["speaker"]["name"] for q in extract(text)] == ["International Monetary Fund"] * 2
+
+
+def test_a_counted_party_noun_is_a_group_of_that_phrase(extract):
+    speaker = first_speaker(extract, "Some Democrats said the bill went too far.")
+    assert speaker["name"] == "Some Democrats" and speaker["kind"] == "group"

@@ -59,6 +59,7 @@ class Lexicon:
     titles: frozenset[str]
     not_roles: frozenset[str]
     honorifics: dict[str, str]
+    gender_words: dict[str, str]
     aliases: dict[str, str]
     pronouns: dict[str, str]
     org_nouns: frozenset[str]
@@ -103,6 +104,7 @@ def load_lexicon() -> Lexicon:
         titles=frozenset(_lines("titles.txt")),
         not_roles=frozenset(_lines("not_roles.txt")),
         honorifics={word: gender for word, gender in _table("honorifics.tsv")},
+        gender_words={word: gender for word, gender in _table("gender_words.tsv")},
         aliases={alias: name for alias, name in _table("aliases.tsv")},
         pronouns={word: kind for word, kind in _table("pronouns.tsv")},
         org_nouns=frozenset(_lines("org_nouns.txt")),

@@ -116,7 +116,8 @@ def score_article(text: str, gold: list[Row], pred: list[Row], counts: Counter) 
             counts["named"] += 1
             if name_matches(g.get("speaker_name"), p.get("speaker_name")):
                 counts["name_ok"] += 1
-                counts["name_title_ok"] += title_matches(g.get("speaker_title"), p.get("speaker_title"))
+                titles = [g.get("speaker_title"), *(g.get("title_alts") or [])]  # the same role, worded otherwise
+                counts["name_title_ok"] += any(title_matches(t, p.get("speaker_title")) for t in titles)
 
 
 def score(gold_rows: dict[str, Row], pred_rows: dict[str, Row]) -> dict[str, Any]:

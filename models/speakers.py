@@ -50,6 +50,13 @@ class Person:
     name: str
     roles: list[str] = field(default_factory=list)
     affiliations: list[str] = field(default_factory=list)
+    gender_votes: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def gender(self) -> str | None:
+        """`m` or `f` where the article's evidence agrees, else None."""
+        (top, n), *rest = self.gender_votes.most_common(2) or [(None, 0)]
+        return top if top in ("m", "f") and (not rest or rest[0][1] < n) else None
 
     @property
     def title(self) -> str | None:
@@ -204,6 +211,7 @@ class SpeakerResolver:
                 (person.roles if is_role else person.affiliations).append(title)
             self.positions.append(ent.root.i)
             self.names_at.append(name)
+        self._gather_gender([(ent, self.canonical(names[id(ent)])) for ent, _, _ in found])
         for name, title, at in untagged:
             self.add_person(name, title, at)
         self._roles_from_descriptions()
@@ -260,13 +268,33 @@ class SpeakerResolver:
         self.speaker_positions.insert(k, i)
         self.speaker_names.insert(k, name)
 
-    def latest_person_before(self, i: int) -> str | None:
-        """The latest speaker before token `i`, else the latest person named before it."""
-        k = bisect_left(self.speaker_positions, i)
-        if k:
-            return self.speaker_names[k - 1]
-        k = bisect_left(self.positions, i)
-        return self.names_at[k - 1] if k else None
+    def latest_person_before(self, i: int, gender: str | None = None) -> str | None:
+        """The latest speaker before token `i`, else the latest person named before it; of the
+        people not known to be of another `gender` than the pronoun's."""
+        for names in (self.speaker_names[:bisect_left(self.speaker_positions, i)],
+                      self.names_at[:bisect_left(self.positions, i)]):
+            for name in reversed(names[-PRONOUN_WINDOW:]):
+                if self._gender_of(name) in (None, gender) or gender is None:
+                    return name
+        return None
+
+    def _gender_of(self, name: str) -> str | None:
+        person = self.people.get(name)
+        return person.gender if person else None
+
+    def _agrees(self, resolved: Resolved, gender: str | None) -> bool:
+        return gender is None or resolved.name is None or self._gender_of(resolved.name) in (None, gender)
+
+    def _gather_gender(self, mentions: list[tuple[Span, str]]) -> None:
+        """Gender evidence for each person: an honorific or gendered role word beside a mention
+        (`Mrs. Scott`, `spokeswoman Ana Ruiz`). Pronouns near a name are no evidence: people
+        speak of others (`Warren said his bank ...`)."""
+        for ent, name in mentions:
+            before = self.doc[ent.start - 1].lower_ if ent.start else ""
+            for word in (before, *(t.lower_ for t in ent), *(t.lower_ for t in ent.root.children)):
+                gender = self.lexicon.honorifics.get(word) or self.lexicon.gender_words.get(word)
+                if gender in ("m", "f") and word not in PERSON_PRONOUNS:
+                    self.people[name].gender_votes[gender] += 1
 
     def person_described(self, head: Token, before: int) -> str | None:
         """The person a definite description stands for (`the Democratic nominee`, `the governor`):
@@ -306,10 +334,11 @@ class SpeakerResolver:
         if antecedent is not None:
             return self.resolve(antecedent, self._mention_text(antecedent))
         if lower in PERSON_PRONOUNS:
+            gender = self.lexicon.gender_words.get(lower)
             earlier = self._person_subject_before(head)
-            if earlier is not None:
+            if earlier is not None and self._agrees(self.resolve(earlier, self._mention_text(earlier)), gender):
                 return self.resolve(earlier, self._mention_text(earlier))
-            name = self.latest_person_before(head.i)
+            name = self.latest_person_before(head.i, gender)
             return self.person(name) if name else Resolved(None, "person")
         if lower in self.lexicon.pronouns:
             return Resolved(None, self.lexicon.pronouns[lower])

@@ -126,3 +126,9 @@ def test_an_acronym_and_a_short_name_resolve_to_the_organisation_the_article_nam
 def test_a_counted_party_noun_is_a_group_of_that_phrase(extract):
     speaker = first_speaker(extract, "Some Democrats said the bill went too far.")
     assert speaker["name"] == "Some Democrats" and speaker["kind"] == "group"
+
+
+def test_she_skips_a_person_the_article_marks_as_a_man(extract):
+    text = ("Mrs. Rana Holt filmed the arrest. Mr. Omar Holt spoke to the officers.\n\n"
+            "She said the officers shouted.")
+    assert first_speaker(extract, text, -1)["name"] == "Rana Holt"

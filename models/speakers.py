@@ -271,12 +271,27 @@ class SpeakerResolver:
     def latest_person_before(self, i: int, gender: str | None = None) -> str | None:
         """The latest speaker before token `i`, else the latest person named before it; of the
         people not known to be of another `gender` than the pronoun's."""
-        for names in (self.speaker_names[:bisect_left(self.speaker_positions, i)],
-                      self.names_at[:bisect_left(self.positions, i)]):
-            for name in reversed(names[-PRONOUN_WINDOW:]):
-                if self._gender_of(name) in (None, gender) or gender is None:
+        preferred = (self._subjects_of_previous_sentence(i),  # already in order of preference
+                     self.speaker_names[:bisect_left(self.speaker_positions, i)][::-1][:PRONOUN_WINDOW],
+                     self.names_at[:bisect_left(self.positions, i)][::-1][:PRONOUN_WINDOW])
+        for names in preferred:
+            for name in names:
+                if gender is None or self._gender_of(name) in (None, gender):
                     return name
         return None
+
+    def _subjects_of_previous_sentence(self, i: int) -> list[str]:
+        """People named as subjects in the sentence before token `i`'s: the subject of its main verb
+        first, then the others in text order (`X told reporters Y was ...`: X)."""
+        sent = self.doc[i].sent
+        if sent.start == 0:
+            return []
+        previous = self.doc[sent.start - 1].sent
+        lo, hi = bisect_left(self.positions, previous.start), bisect_left(self.positions, previous.end)
+        subjects = [(self.doc[at].head.dep_ != "ROOT", name)
+                    for at, name in zip(self.positions[lo:hi], self.names_at[lo:hi], strict=True)
+                    if self.doc[at].dep_ in ("nsubj", "nsubjpass")]
+        return [name for _, name in sorted(subjects, key=lambda pair: pair[0])]
 
     def _gender_of(self, name: str) -> str | None:
         person = self.people.get(name)
@@ -287,14 +302,30 @@ class SpeakerResolver:
 
     def _gather_gender(self, mentions: list[tuple[Span, str]]) -> None:
         """Gender evidence for each person: an honorific or gendered role word beside a mention
-        (`Mrs. Scott`, `spokeswoman Ana Ruiz`). Pronouns near a name are no evidence: people
-        speak of others (`Warren said his bank ...`)."""
+        (`Mrs. Scott`, `spokeswoman Ana Ruiz`), and the pronoun subject of a clause the person's
+        own verb reports. Other pronouns near a name are no evidence: people speak of others
+        (`Warren said his bank ...`)."""
         for ent, name in mentions:
             before = self.doc[ent.start - 1].lower_ if ent.start else ""
             for word in (before, *(t.lower_ for t in ent), *(t.lower_ for t in ent.root.children)):
                 gender = self.lexicon.honorifics.get(word) or self.lexicon.gender_words.get(word)
                 if gender in ("m", "f") and word not in PERSON_PRONOUNS:
                     self.people[name].gender_votes[gender] += 1
+            pronoun = self._own_clause_pronoun(ent.root)
+            if pronoun is not None:
+                self.people[name].gender_votes[self.lexicon.gender_words[pronoun.lower_]] += 1
+
+    def _own_clause_pronoun(self, subject: Token) -> Token | None:
+        """`X said she would ...`: the `he` or `she` that is the subject of the clause X's own verb
+        reports, mostly X again (a majority over the article decides)."""
+        if subject.dep_ != "nsubj":
+            return None
+        for clause in subject.head.children:
+            if clause.dep_ == "ccomp":
+                for child in clause.children:
+                    if child.dep_ == "nsubj" and child.lower_ in ("he", "she"):
+                        return child
+        return None
 
     def person_described(self, head: Token, before: int) -> str | None:
         """The person a definite description stands for (`the Democratic nominee`, `the governor`):

@@ -132,3 +132,9 @@ def test_she_skips_a_person_the_article_marks_as_a_man(extract):
     text = ("Mrs. Rana Holt filmed the arrest. Mr. Omar Holt spoke to the officers.\n\n"
             "She said the officers shouted.")
     assert first_speaker(extract, text, -1)["name"] == "Rana Holt"
+
+
+def test_a_pronoun_prefers_the_main_subject_of_the_sentence_before(extract):
+    text = ("Omar Fitch said the road was closed.\n\n"
+            "Mara Quinn arrived at noon with the plans.\n\nShe said the bridge would open in May.")
+    assert first_speaker(extract, text, -1)["name"] == "Mara Quinn"

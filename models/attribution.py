@@ -98,6 +98,11 @@ class TextIndex:
             j -= 1
         return self.text[j] if j >= start else ""
 
+    def paragraph_ends_with(self, k: int, char: str) -> bool:
+        """Whether paragraph `k`'s last visible character is `char`."""
+        start, end = self.paras[k]
+        return self.text[start:end].rstrip().endswith(char)
+
     def standalone(self, q: QuotedSpan) -> bool:
         """Whether a quotation is a sentence of its own, not a phrase inside the writer's."""
         before = self.last_visible_char(q.open_at)
@@ -234,6 +239,17 @@ def _lead_before(q: QuotedSpan, tokens: TokenIndex, index: TextIndex) -> list[To
     return [t for t in tokens.between(start, q.open_at) if not t.is_space and index.quote_at(t.idx) is None]
 
 
+def _lead_before_paragraph(para_start: int, tokens: TokenIndex, index: TextIndex) -> list[Token]:
+    """The last sentence of the paragraph before `para_start`, when it introduces a block quote
+    (`The New York Times reports:` + a quotation paragraph)."""
+    previous = index.paras[index.paragraph(para_start) - 1]
+    k = tokens.first_at(previous[1])
+    if k == 0:
+        return []
+    start = max(tokens.starts[tokens.sentence(k - 1)[0]], previous[0])
+    return [t for t in tokens.between(start, previous[1]) if not t.is_space and index.quote_at(t.idx) is None]
+
+
 def adjacent_draft(q: QuotedSpan, tokens: TokenIndex, lexicon: Lexicon, index: TextIndex) -> Draft | None:
     """Pass 2: the attribution written next to a quotation that no cue claimed."""
     doc, pieces = tokens.doc, list(q.pieces)
@@ -248,9 +264,14 @@ def adjacent_draft(q: QuotedSpan, tokens: TokenIndex, lexicon: Lexicon, index: T
         if source is not None:
             return Draft("adjacent", "direct", pieces, token_range([verb]), source, quotes=[q])
     before = index.last_visible_char(q.open_at)
-    if before not in (":", ","):
+    if not before and index.paragraph(q.open_at) > 0:  # `He said:` closing the paragraph before
+        para_start = index.paragraph_start(q.open_at)
+        before = ":" if index.paragraph_ends_with(index.paragraph(q.open_at) - 1, ":") else ""
+        lead = _lead_before_paragraph(para_start, tokens, index) if before else []
+    elif before in (":", ","):
+        lead = _lead_before(q, tokens, index)
+    else:
         return None
-    lead = _lead_before(q, tokens, index)
     verb = _speech_verb(lead[::-1], lexicon)  # the cue nearest the opening mark
     if verb is not None:
         source = _source_near(verb, lead)

@@ -42,3 +42,10 @@ def test_multi_sentence_quote_is_whole(extract):
 def test_according_to_does_not_take_a_quote_with_its_own_speaker(extract):
     quotes = extract('"I am worried about it," Ana Ruiz said, according to the Daily Post.')
     assert quotes[0]["type"] == "direct" and quotes[0]["speaker"]["name"] == "Ana Ruiz"
+
+
+def test_a_block_quote_after_a_paragraph_ending_in_a_colon_is_attributed(extract):
+    text = ('Mayor Sarah Johnson spoke at length about the budget. She said:\n\n'
+            '"We will not raise taxes this year, and we will not cut the bus routes either."')
+    q = extract(text)[-1]
+    assert q["type"] == "direct" and q["speaker"]["name"] == "Sarah Johnson" and q["cue"]["text"] == "said"

@@ -69,6 +69,7 @@ def build(doc: Doc, text: str, drafts: list[Draft], lexicon: Lexicon) -> tuple[l
             speaker = book.add(resolved, mention)
             if resolved.kind == "person" and resolved.name:
                 resolver.note_speaker(draft.subject.i, resolved.name)
+            resolver.note_body(draft.subject.i, resolved)
             for name in [resolved.name] if resolved.kind == "person" and resolved.name else []:
                 person = resolver.people.get(name)
                 for title in person.titles if person else []:

@@ -7,7 +7,7 @@ mention costs a dictionary look-up or a binary search, never a scan of the docum
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -34,6 +34,8 @@ KEPT_PREPOSITIONS = frozenset({"of", "from", "at", "for", "with"})
 PRONOUN_WINDOW = 40
 #: how far back (in tokens) a definite description looks for the person it describes
 DESCRIPTION_WINDOW = 60
+#: how far back (in tokens) `it` or `they` looks for the organisation or group that spoke
+BODY_WINDOW = 120
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +186,7 @@ class SpeakerResolver:
         self.positions: list[int] = []
         self.names_at: list[str] = []
         self.speaker_positions: list[int] = []
+        self.bodies: list[tuple[int, Resolved]] = []  # organisations and groups that spoke, in text order
         self.speaker_names: list[str] = []
         self._index_people()
 
@@ -204,6 +207,9 @@ class SpeakerResolver:
                 self.entity_at[i] = ent
         self.orgs = [(ent.root.i, ent.root.lower_, strip_article(ent.text).removesuffix("'s").removesuffix("’s"))
                      for ent in ents if ent.label_ == "ORG" and len(ent) > 1]
+        for ent in ents:  # an organisation that does something is what a later `it` may be
+            if ent.label_ == "ORG" and ent.root.dep_ in ("nsubj", "nsubjpass"):
+                self.note_body(ent.root.i, self.organization(ent.text, ent.root.i))
         for ent, title, is_role in found:
             name = self.canonical(names[id(ent)])
             person = self.people.setdefault(name, Person(name))
@@ -261,6 +267,23 @@ class SpeakerResolver:
     def person(self, name: str) -> Resolved:
         person = self.people.get(name)
         return Resolved(name, "person", person.title if person else None)
+
+    def note_body(self, i: int, resolved: Resolved) -> None:
+        """Remember an organisation or group that spoke at token `i`: what a later `it` or `they`
+        most likely stands for."""
+        if resolved.name and resolved.kind in ("organization", "group"):
+            insort(self.bodies, (i, resolved), key=lambda body: body[0])
+
+    def _body_before(self, i: int, kind: str) -> Resolved:
+        """`it` (an organisation) or `they` (a group or organisation): the latest such source
+        before token `i`, within `BODY_WINDOW` tokens; else a source of that kind, unnamed."""
+        kinds = ("organization",) if kind == "organization" else ("group", "organization")
+        for at, resolved in reversed(self.bodies):
+            if i - at > BODY_WINDOW:
+                break
+            if at < i and resolved.kind in kinds:
+                return resolved
+        return Resolved(None, kind)
 
     def note_speaker(self, i: int, name: str) -> None:
         """Remember a person who spoke at token `i`: the likeliest antecedent of a later `he`."""
@@ -372,7 +395,7 @@ class SpeakerResolver:
             name = self.latest_person_before(head.i, gender)
             return self.person(name) if name else Resolved(None, "person")
         if lower in self.lexicon.pronouns:
-            return Resolved(None, self.lexicon.pronouns[lower])
+            return self._body_before(head.i, self.lexicon.pronouns[lower])
         if _looks_like_a_name(head) and name_key(head.text) in self.by_word:
             return self.person(self.canonical(head.text))
         untagged = untagged_name(head, self.lexicon)

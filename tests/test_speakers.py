@@ -138,3 +138,15 @@ def test_a_pronoun_prefers_the_main_subject_of_the_sentence_before(extract):
     text = ("Omar Fitch said the road was closed.\n\n"
             "Mara Quinn arrived at noon with the plans.\n\nShe said the bridge would open in May.")
     assert first_speaker(extract, text, -1)["name"] == "Mara Quinn"
+
+
+def test_it_stands_for_the_organisation_that_acted_before(extract):
+    text = "The Harbor Transit Authority cut three routes on Monday. It said the buses were half empty."
+    speaker = first_speaker(extract, text)
+    assert speaker["name"] == "Harbor Transit Authority" and speaker["kind"] == "organization"
+
+
+def test_they_stands_for_the_group_that_spoke_before(extract):
+    text = ("Several local teachers said the exam was unfair.\n\n"
+            "They also said the results came too late.")
+    assert first_speaker(extract, text, -1)["name"] == "Several local teachers"

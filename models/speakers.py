@@ -186,6 +186,7 @@ class SpeakerResolver:
         self.positions: list[int] = []
         self.names_at: list[str] = []
         self.speaker_positions: list[int] = []
+        self.documents: list[tuple[int, str, str]] = []  # (token, noun, name) of each named poll or report
         self.bodies: list[tuple[int, Resolved]] = []  # organisations and groups that spoke, in text order
         self.speaker_names: list[str] = []
         self._index_people()
@@ -406,10 +407,19 @@ class SpeakerResolver:
         if ent is not None and ent.label_ in ORG_LABELS:
             return self.organization(ent.text, head.i)
         if lower in self.lexicon.document_nouns:
-            source = self._document_source(head)
-            if source is not None:
-                return self.organization(source)
+            return self._document(head) or self._common_noun(head, mention)
         return self._common_noun(head, mention)
+
+    def _document(self, head: Token) -> Resolved | None:
+        """A poll, report or study as its source: named with its owner (`A Bloomberg poll`), or a
+        bare `the poll` as the latest one named before."""
+        source = self._document_source(head)
+        if source is not None:
+            insort(self.documents, (head.i, singular(head.lower_), source), key=lambda d: d[0])
+            return self.organization(source)
+        kind = singular(head.lower_)
+        named = [name for at, noun, name in self.documents if at < head.i and noun == kind]
+        return Resolved(named[-1], "organization") if named else None
 
     def _person_subject_before(self, pronoun: Token) -> Token | None:
         """`While a ministry official did not confirm it, he suggested ...`: the person that is
@@ -475,12 +485,13 @@ class SpeakerResolver:
         return Resolved(" and ".join(names), "group")
 
     def _document_source(self, head: Token) -> str | None:
-        """`Ukrainian intelligence reports` -> `Ukrainian intelligence`; `reports from NATO` -> `NATO`."""
+        """`A Bloomberg poll` -> `Bloomberg poll` (its owner and itself: either is what a reader
+        would name); `reports from NATO` -> `NATO`."""
         modifiers = [c for c in head.lefts if c.dep_ in ("compound", "nmod")
                      or (c.dep_ == "amod" and c.ent_type_ in ORG_LABELS)]  # `Ukrainian`, not `new`
         if modifiers:
             start = min(m.left_edge.i for m in modifiers)
-            return self.doc[start:head.i].text
+            return self.doc[start:head.i + 1].text
         body = self._body_in(head)
         return body.text if body is not None else None
 

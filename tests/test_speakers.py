@@ -49,9 +49,15 @@ def test_two_people_speaking_together(extract):
     assert q["speaker"]["name"] == "Sarah Jones and David Miller" and q["speaker"]["kind"] == "group"
 
 
-def test_a_report_speaks_for_the_body_that_made_it(extract):
+def test_a_report_is_named_with_the_body_that_made_it(extract):
     q = extract("Ukrainian intelligence reports say that the convoy left on Sunday.")[0]
-    assert q["speaker"]["name"] == "Ukrainian intelligence" and q["speaker"]["kind"] == "organization"
+    assert q["speaker"]["name"] == "Ukrainian intelligence reports" and q["speaker"]["kind"] == "organization"
+
+
+def test_the_poll_is_the_poll_named_before(extract):
+    text = ("A Harbor Daily poll found that most residents back the tram. "
+            "The poll also shows that few would pay more for it.")
+    assert [q["speaker"]["name"] for q in extract(text)][-1] == "Harbor Daily poll"
 
 
 def test_a_plain_adjective_is_not_the_body_behind_a_report(extract):

@@ -236,11 +236,17 @@ class SpeakerResolver:
                 self.people[name].roles.append(role)
 
     def _described_antecedent(self, i: int) -> str | None:
+        """In its own sentence a description is not the subject's (`Sanders advised Clinton, as
+        the Democratic nominee ...`: Clinton); before it, the latest subject, else the latest named."""
         k = bisect_left(self.positions, i)
         recent = [(at, name) for at, name in zip(self.positions[:k], self.names_at[:k], strict=True)
                   if i - at <= DESCRIPTION_WINDOW]
-        subjects = [name for at, name in recent if self.doc[at].dep_ in ("nsubj", "nsubjpass")]
-        return (subjects or [name for _, name in recent] or [None])[-1]
+        sentence_start = self.doc[i].sent.start
+        is_subject = {at: self.doc[at].dep_ in ("nsubj", "nsubjpass") for at, _ in recent}
+        same = [name for at, name in recent if at >= sentence_start and not is_subject[at]]
+        earlier = [(at, name) for at, name in recent if at < sentence_start]
+        subjects = [name for at, name in earlier if is_subject[at]]
+        return (same or subjects or [name for _, name in earlier] or [None])[-1]
 
     def canonical(self, name: str) -> str:
         """The fullest form of a person's name in this document (`Blinken` -> `Antony Blinken`);

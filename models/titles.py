@@ -80,7 +80,8 @@ def _role_head(head: Token, lexicon: Lexicon) -> bool:
     if head.lower_ == "one":
         return any(p.lower_ == "of" and any(is_role_noun(o, lexicon) for o in p.children if o.dep_ == "pobj")
                    for p in head.children if p.dep_ == "prep")
-    return is_role_noun(head, lexicon) or head.lower_ in lexicon.titles
+    # one person holds a singular role: a plural beside a name is the parser's mistake (`X and her aides`)
+    return (is_role_noun(head, lexicon) and head.tag_ != "NNS") or head.lower_ in lexicon.titles
 
 
 def role_phrase(head: Token, lexicon: Lexicon, beside_name: bool = False) -> str | None:
@@ -170,11 +171,18 @@ def _appositive_role(name: Token, lexicon: Lexicon, beside_name: bool = True) ->
     """The role in apposition to `name`; `beside_name=False` when it is not yet known that the
     name is a person's (then only a title word says so)."""
     for child in name.children:
-        if child.dep_ == "appos" and child.ent_type_ != "PERSON":
+        if child.dep_ == "appos" and child.ent_type_ != "PERSON" and set_off(name, child):
             title = role_phrase(child, lexicon, beside_name)
             if title:
                 return _with_trailing_role_phrase(title, child, name)
     return None
+
+
+def set_off(first: Token, second: Token) -> bool:
+    """Whether an apposition is set off as one: a comma, dash or bracket between the two phrases."""
+    a, b = sorted((first, second), key=lambda t: t.i)
+    between = a.doc[a.right_edge.i + 1 if a.right_edge.i < b.left_edge.i else a.i + 1:b.left_edge.i + 1]
+    return any(t.text in (",", "(", "--") or t.text in DASHES for t in between)
 
 
 def appositive_title(ent: Span, lexicon: Lexicon) -> str | None:
@@ -183,7 +191,8 @@ def appositive_title(ent: Span, lexicon: Lexicon) -> str | None:
     title = _appositive_role(root, lexicon)
     if title:
         return title
-    if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN", "NUM") and root.head.ent_type_ != "PERSON":
+    if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN", "NUM") and root.head.ent_type_ != "PERSON" \
+            and set_off(root.head, root):
         return role_phrase(root.head, lexicon, beside_name=True)
     if root.dep_ == "conj" and _title_comma_name(root.head, ent.start):  # `US Defense Secretary, Lloyd Austin`
         return role_phrase(root.head, lexicon)

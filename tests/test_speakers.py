@@ -156,3 +156,9 @@ def test_they_stands_for_the_group_that_spoke_before(extract):
     text = ("Several local teachers said the exam was unfair.\n\n"
             "They also said the results came too late.")
     assert first_speaker(extract, text, -1)["name"] == "Several local teachers"
+
+
+def test_a_description_in_its_own_sentence_is_not_the_subject(extract):
+    text = ("Bernard Sand advised Sarah Johnson on Friday, as the party nominee looks for support.\n\n"
+            "The party nominee said she would listen.")
+    assert first_speaker(extract, text, -1)["name"] == "Sarah Johnson"

@@ -92,3 +92,8 @@ def test_age_and_home_town_are_not_roles(extract):
 def test_a_place_with_an_apposition_is_not_a_person(extract):
     q = extract("Beijing, a partner of both capitals, said the drills were routine.")[0]
     assert q["speaker"]["kind"] != "person" and q["speaker"]["title"] is None
+
+
+def test_a_noun_joined_to_the_name_without_a_comma_is_no_apposition(extract):
+    q = extract("The senator attacked Mira Hale and her co-conspirators. Mira Hale said the charge was false.")[-1]
+    assert q["speaker"]["name"] == "Mira Hale" and q["speaker"]["title"] is None

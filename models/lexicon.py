@@ -60,6 +60,8 @@ class Lexicon:
     not_roles: frozenset[str]
     honorifics: dict[str, str]
     gender_words: dict[str, str]
+    raising: frozenset[str]
+    learned: dict[tuple[str, str], float]  # (form, frame) -> precision in the corpus it was learned on
     aliases: dict[str, str]
     pronouns: dict[str, str]
     org_nouns: frozenset[str]
@@ -70,7 +72,7 @@ class Lexicon:
     def trigger_forms(self) -> frozenset[str]:
         """Every word form some cue rule starts from: tokens outside it need no rule at all."""
         return frozenset({*self.speech, *self.belief, *self.small_clause, *self.objects,
-                          *self.light_verbs, *self.phrasal_forms, "according"})
+                          *self.light_verbs, *self.phrasal_forms, "according", *(form for form, _ in self.learned)})
 
     @cached_property
     def trigger_ids(self) -> numpy.ndarray:
@@ -105,6 +107,8 @@ def load_lexicon() -> Lexicon:
         not_roles=frozenset(_lines("not_roles.txt")),
         honorifics={word: gender for word, gender in _table("honorifics.tsv")},
         gender_words={word: gender for word, gender in _table("gender_words.tsv")},
+        raising=frozenset(_forms("raising_verbs.txt")),
+        learned={(form, frame): float(precision) for form, frame, precision, _ in _table("learned_cues.tsv")},
         aliases={alias: name for alias, name in _table("aliases.tsv")},
         pronouns={word: kind for word, kind in _table("pronouns.tsv")},
         org_nouns=frozenset(_lines("org_nouns.txt")),

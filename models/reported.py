@@ -14,14 +14,15 @@ import numpy
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
+from .inventory import NOUN_CLAUSE, frame_of
 from .lexicon import Lexicon
 
 Range = tuple[int, int]
 
 #: how a cue was found; the confidence table is keyed by these names
-CLAUSAL, BELIEF, OBJECT, SMALL_CLAUSE, PHRASAL, ACCORDING, INVERTED, NOUN, PARENTHETICAL, PASSIVE = (
+CLAUSAL, BELIEF, OBJECT, SMALL_CLAUSE, PHRASAL, ACCORDING, INVERTED, NOUN, PARENTHETICAL, PASSIVE, LEARNED = (
     "clausal", "belief", "object", "small_clause", "phrasal", "according", "inverted", "noun", "parenthetical",
-    "passive")
+    "passive", "learned")
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -419,9 +420,41 @@ def according_cue(token: Token, lexicon: Lexicon) -> Cue | None:
     return Cue(ACCORDING, token_range([token, to]), content, source, token)
 
 
+def learned_cue(token: Token, lexicon: Lexicon) -> Cue | None:
+    """A form the cue inventory learned in its frame (`data/learned_cues.tsv`): `the poll shows
+    C`, `wants to C`, `the claim that C`, `his promise to C`."""
+    found = frame_of(token)
+    if found is None or (token.lower_, found[1]) not in lexicon.learned or _held_back(token, lexicon):
+        return None
+    clause, frame = found
+    content = content_ranges(token.doc, [subtree_bounds(clause)])
+    if not content:
+        return None
+    source = _noun_source(token) if frame == NOUN_CLAUSE else subject_of(token, content)
+    if source is not None and source.lower_ in THING_SUBJECTS:
+        return None  # `it shows C`, `that means C`: a fact, not a source
+    return Cue(LEARNED, token_range([token]), content, source, token)
+
+
+def _held_back(token: Token, lexicon: Lexicon) -> bool:
+    """Learned frames the rule cannot draw yet: refusals (`declined to C`: no speech happened,
+    and the seed convention does not count them) and raising verbs (`X seemed to C`, whose
+    span would have to take in X)."""
+    return token.lower_ in lexicon.refusals or token.lower_ in lexicon.raising
+
+
+def _noun_source(noun: Token) -> Token | None:
+    """Whose claim or promise a noun of saying is: its possessor (`his promise`), or the subject
+    of the verb it is the object of (`X made the claim that C`)."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None or noun.dep_ not in ("dobj", "attr"):
+        return owner
+    return next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
+
+
 RULES: tuple[Callable[[Token, Lexicon], Cue | None], ...] = (
     according_cue, phrasal_cue, clausal_cue, noun_cue, parenthetical_cue, small_clause_cue, passive_cue,
-    inverted_cue, object_cue)
+    inverted_cue, object_cue, learned_cue)
 
 
 def find_cues(doc: Doc, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Cue]:

@@ -93,6 +93,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return run(bind=args.bind)
 
 
+def cmd_inventory(args: argparse.Namespace) -> int:
+    """Count cue frames in an annotated corpus and write the learned cue list."""
+    from models import inventory
+    from models.engine import DEFAULT_MODEL, build_pipeline
+
+    nlp = build_pipeline(args.model or DEFAULT_MODEL)
+    seen, gold = inventory.count(inventory.gold_docs(nlp, Path(args.train)))
+    learned = inventory.learn(seen, gold, args.min_seen, args.min_precision)
+    inventory.write(learned, Path(args.output))
+    judged = sum(n >= args.min_seen for n in seen.values())
+    print(f"{sum(seen.values())} frame occurrences, {len(seen)} (form, frame) pairs, {judged} seen at least "
+          f"{args.min_seen} times; {len(learned)} kept at precision >= {args.min_precision} -> {args.output}")
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from .bench import main as bench_main
 
@@ -117,6 +132,13 @@ def parser() -> argparse.ArgumentParser:
     se = sub.add_parser("serve", help="start the HTTP service under gunicorn")
     se.add_argument("--bind", help="address:port (default 0.0.0.0:$PORT)")
     se.set_defaults(func=cmd_serve)
+    inv = sub.add_parser("inventory", help="learn the cue list (data/learned_cues.tsv) from an annotated corpus")
+    inv.add_argument("--train", required=True, help="gold JSONL, e.g. ../shared/eval/polnear-train.jsonl")
+    inv.add_argument("--output", default=str(Path(__file__).resolve().parent.parent / "models/data/learned_cues.tsv"))
+    inv.add_argument("--min-seen", type=int, default=8)
+    inv.add_argument("--min-precision", type=float, default=0.6)
+    inv.add_argument("--model")
+    inv.set_defaults(func=cmd_inventory)
     be = sub.add_parser("bench", help="throughput, latency and memory against raw spaCy")
     from .bench import add_arguments
 

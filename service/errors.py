@@ -10,6 +10,8 @@ from werkzeug.exceptions import HTTPException
 
 log = logging.getLogger("service")
 PROBLEM_TYPE = "about:blank"
+#: the status logged for a request dropped because its client had gone (nginx's convention)
+CLIENT_CLOSED_REQUEST = 499
 
 
 class ApiError(HTTPException):
@@ -34,6 +36,8 @@ def problem(status: int, title: str, detail: str, errors: dict[str, Any] | None 
 def _title(status: int) -> str:
     from http import HTTPStatus
 
+    if status == CLIENT_CLOSED_REQUEST:
+        return "Client Closed Request"
     try:
         return HTTPStatus(status).phrase
     except ValueError:

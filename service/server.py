@@ -49,11 +49,12 @@ class LocalServer:
         self.expected_workers = int(self.env.get("WEB_CONCURRENCY", "2"))
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        self.log = ""  # what gunicorn wrote to stderr, once stopped
         self.proc = subprocess.Popen(gunicorn_command(f"127.0.0.1:{self.port}"), cwd=ROOT, env=self.env,
                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         if not self.wait_ready(ready_timeout):
             self.stop()
-            raise RuntimeError("gunicorn did not become ready: " + self.proc.stderr.read().decode()[-2000:])
+            raise RuntimeError("gunicorn did not become ready: " + self.log[-2000:])
 
     def __enter__(self) -> LocalServer:
         return self
@@ -113,5 +114,6 @@ class LocalServer:
             self.proc.kill()
             self.proc.wait()
             code = None
+        self.log = self.proc.stderr.read().decode(errors="replace")
         self.proc.stderr.close()
         return code

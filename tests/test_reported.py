@@ -158,3 +158,19 @@ def test_passive_characterisation_with_its_agent(extract):
 
 def test_passive_characterisation_without_a_source_is_not_a_quote(extract):
     assert extract("The test was condemned as a clear breach of the treaty.") == []
+
+
+def test_a_learned_infinitive_cue(extract):
+    q = extract("The mayor encouraged residents to stay home on Monday.")[0]
+    assert (q["cue"]["text"], q["speaker"]["mention"]["text"]) == ("encouraged", "The mayor")
+    assert q["text"].endswith("stay home on Monday")
+
+
+def test_a_learned_noun_of_saying_takes_its_possessor_as_source(extract):
+    q = extract("His assertion that the council had lied was rejected.")[0]
+    found = (q["cue"]["text"], q["text"], q["speaker"]["mention"]["text"])
+    assert found == ("assertion", "the council had lied", "His")
+
+
+def test_a_refusal_is_not_speech(extract):
+    assert extract("The ministry declined to comment on the report.") == []

@@ -186,3 +186,25 @@ def test_sigterm_lets_the_request_in_flight_finish():
     assert answer["status"] == 200 and answer["body"]["id"] == "in-flight"
     assert_contract(text, answer["body"], "in-flight")
     assert code == 0
+
+
+def test_a_request_whose_client_has_gone_is_dropped_before_extraction():
+    """One worker busy with a long article; a client sends its request and leaves at once; when
+    the worker reaches it, the request is logged as 499 and never extracted."""
+    server = LocalServer({"WEB_CONCURRENCY": "1", "LOG_LEVEL": "info"})
+    try:
+        busy = threading.Thread(target=call, args=(server.url + "/v1/quotes", {"text": long_article(30_000)}))
+        busy.start()
+        assert server.wait_busy(30), "no worker accepted the long request"
+        body = json.dumps({"text": SEEDS[0]}).encode()
+        head = (f"POST /v1/quotes HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                f"X-Request-ID: abandoned-1\r\nContent-Length: {len(body)}")
+        with socket.create_connection(("127.0.0.1", server.port), timeout=30) as conn:
+            conn.sendall(head.encode() + b"\r\n\r\n" + body)
+        busy.join(timeout=120)
+        status, answer = call(server.url + "/v1/quotes", {"text": "The mayor said the road was closed.", "id": "next"})
+        assert status == 200 and answer["id"] == "next"
+    finally:
+        server.stop()
+    line = next(line for line in server.log.splitlines() if "request_id=abandoned-1" in line)
+    assert " 499 " in line and "chars=0" in line

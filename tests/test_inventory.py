@@ -1,0 +1,35 @@
+"""The cue inventory counts frames against gold cues; the learned list is what it kept."""
+
+import spacy
+from spacy.tokens import Doc
+
+from models.inventory import CLAUSE, INFINITIVE, count, frame_of, learn
+from models.lexicon import load_lexicon
+
+
+def parsed(words, heads, deps, pos):
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    return doc
+
+
+def test_frames_of_a_verb_with_a_clause_and_with_an_infinitive():
+    shows = parsed(["Polls", "show", "he", "leads"], [1, 1, 3, 1], ["nsubj", "ROOT", "nsubj", "ccomp"],
+                   ["NOUN", "VERB", "PRON", "VERB"])
+    wants = parsed(["She", "wants", "to", "win"], [1, 1, 3, 1], ["nsubj", "ROOT", "aux", "xcomp"],
+                   ["PRON", "VERB", "PART", "VERB"])
+    assert frame_of(shows[1])[1] == CLAUSE and frame_of(wants[1])[1] == INFINITIVE
+    assert frame_of(shows[0]) is None
+
+
+def test_count_and_learn_keep_only_precise_frames():
+    doc = parsed(["Polls", "show", "he", "leads"], [1, 1, 3, 1], ["nsubj", "ROOT", "nsubj", "ccomp"],
+                 ["NOUN", "VERB", "PRON", "VERB"])
+    seen, gold = count([(doc, [(6, 10)])] * 3 + [(doc, [])])
+    assert seen[("show", CLAUSE)] == 4 and gold[("show", CLAUSE)] == 3
+    assert [c.form for c in learn(seen, gold, min_seen=4, min_precision=0.7)] == ["show"]
+    assert learn(seen, gold, min_seen=4, min_precision=0.8) == []
+
+
+def test_the_learned_list_is_loaded_with_its_precision():
+    learned = load_lexicon().learned
+    assert learned and all(0.6 <= p <= 1 for p in learned.values())

@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import statistics
+import subprocess
 import sys
 import time
 import urllib.error
@@ -173,6 +174,48 @@ def worker_memory(server: LocalServer) -> list[dict[str, float]]:
     return out
 
 
+#: shapes of text that once cost more than linear time, with prose to compare them with
+HOSTILE_SHAPES = {"prose": SCALING_PARAGRAPH, "run-on cues between quotes": "'a' 'b' said 'c' ",
+                  "tiny quotes": '"a," said b. ', "no punctuation": "word ", "nested marks": "“level said ‘",
+                  "unclosed marks": "“He said "}
+
+
+def hostile(model: str, size: int) -> dict[str, Any]:
+    """Microseconds per character of each shape at `size` characters, and its ratio to prose."""
+    engine = load(model, max_chars=size)
+    out = {}
+    for name, unit in HOSTILE_SHAPES.items():
+        text = (unit * (size // len(unit) + 1))[:size]
+        out[name] = round(timed(lambda t=text: engine.extract(t)) / size * 1e6, 1)
+    return {"chars": size, "us_per_char": out,
+            "ratio_to_prose": {k: round(v / out["prose"], 2) for k, v in out.items()}}
+
+
+PEAK_SCRIPT = """
+import json, resource, sys
+from models import load
+engine = load(sys.argv[1], max_chars=int(sys.argv[2]))
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+unit = sys.argv[4]
+text = (unit * (int(sys.argv[2]) // len(unit) + 1))[:int(sys.argv[2])]
+results = [r.to_dict() for r in engine.extract_many([text] * int(sys.argv[3]))]
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"loaded_mb": round(before / 1024), "peak_mb": round(peak / 1024)}))
+"""
+
+
+def peak_memory(model: str, chars: int, batch_chars: int) -> dict[str, Any]:
+    """Peak RSS of a fresh process for the largest requests the limits admit: one article of
+    `chars`, and a batch of such articles up to `batch_chars`, in prose and in run-on cues."""
+    out = {}
+    for shape in ("prose", "run-on cues between quotes"):
+        for count in (1, max(1, batch_chars // chars)):
+            run = subprocess.run([sys.executable, "-c", PEAK_SCRIPT, model, str(chars), str(count),
+                                  HOSTILE_SHAPES[shape]], capture_output=True, text=True, check=True, cwd=ROOT)
+            out[f"{shape}, {count} x {chars} chars"] = json.loads(run.stdout)
+    return out
+
+
 def memory(texts: list[str], workers: int, preload: bool, requests: int) -> dict[str, Any]:
     """Worker RSS and PSS after start and after `requests` requests."""
     server = LocalServer({"WEB_CONCURRENCY": str(workers), "QUOTES_PRELOAD": "1" if preload else "0"})
@@ -196,6 +239,10 @@ def main(args: argparse.Namespace) -> int:
                               "corpus": {"path": args.corpus, "articles": len(texts), "words": words(texts)}}
     report["in_process"] = in_process(texts, model, rounds)
     report["scaling"] = scaling(model, (1_000, 10_000) if args.smoke else (1_000, 10_000, 100_000))
+    settings = Settings.from_env()
+    report["hostile"] = hostile(model, 2_000 if args.smoke else settings.max_chars)
+    report["peak_memory"] = peak_memory(model, 2_000 if args.smoke else settings.max_chars,
+                                        4_000 if args.smoke else settings.max_batch_chars)
     if not args.skip_http:
         report["http"] = http(texts, model, 8 if args.smoke else args.requests,
                               8 if args.smoke else args.memory_requests, args.smoke)
@@ -212,7 +259,11 @@ def format_report(r: dict[str, Any]) -> str:
              "engine time by component (s): " + ", ".join(f"{k} {v}" for k, v in ip["engine_components_s"].items()),
              "scaling (us/word, ratio to smallest): " + ", ".join(
                  f"{k} chars {v} ({r['scaling']['ratio_to_smallest'][k]})"
-                 for k, v in r["scaling"]["us_per_word"].items())]
+                 for k, v in r["scaling"]["us_per_word"].items()),
+             f"hostile shapes at {r['hostile']['chars']} chars (us/char, ratio to prose): " + ", ".join(
+                 f"{k} {v} ({r['hostile']['ratio_to_prose'][k]})" for k, v in r["hostile"]["us_per_char"].items()),
+             "peak RSS of one process (MB, loaded -> peak): " + ", ".join(
+                 f"{k}: {v['loaded_mb']} -> {v['peak_mb']}" for k, v in r["peak_memory"].items())]
     if "http" in r:
         h = r["http"]
         lines.append(f"http ({h['workers']} workers): in-process {h['in_process_rps_same_processes']} req/s; "

@@ -33,6 +33,8 @@ MAX_SPLIT_GAP = 160
 MIN_UNATTRIBUTED_WORDS = 8
 #: rules too unreliable without quotation marks to back them (measured on PolNeAR dev)
 QUOTES_ONLY_RULES = frozenset({"inverted"})
+#: rules that may only add quotes without quotation marks (the learned frames, checked on train)
+INDIRECT_ONLY_RULES = frozenset({"learned"})
 LABEL = "label"
 
 
@@ -191,6 +193,8 @@ def cue_drafts(doc: Doc, lexicon: Lexicon, index: TextIndex) -> list[Draft]:
         draft = classify(cue, index)
         if draft.type == "indirect" and cue.rule in QUOTES_ONLY_RULES:
             continue
+        if draft.quotes and cue.rule in INDIRECT_ONLY_RULES:
+            continue  # a learned frame adds reported speech; quotations keep their own attribution
         if cue.rule == "according" and any(index.standalone(q) for q in draft.quotes):
             continue  # `"...," X said, according to Y`: the quote is X's; Y only reports it
         if draft.type == "direct" and any(q.open_at in claimed for q in draft.quotes):

@@ -192,15 +192,19 @@ def hostile(model: str, size: int) -> dict[str, Any]:
 
 
 PEAK_SCRIPT = """
-import json, resource, sys
+import json, sys
 from models import load
+
+def high_water_mb():  # VmHWM: this address space's peak RSS (ru_maxrss would carry the parent's)
+    line = next(l for l in open("/proc/self/status") if l.startswith("VmHWM:"))
+    return round(int(line.split()[1]) / 1024)
+
 engine = load(sys.argv[1], max_chars=int(sys.argv[2]))
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+loaded = high_water_mb()
 unit = sys.argv[4]
 text = (unit * (int(sys.argv[2]) // len(unit) + 1))[:int(sys.argv[2])]
 results = [r.to_dict() for r in engine.extract_many([text] * int(sys.argv[3]))]
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"loaded_mb": round(before / 1024), "peak_mb": round(peak / 1024)}))
+print(json.dumps({"loaded_mb": loaded, "peak_mb": high_water_mb()}))
 """
 
 

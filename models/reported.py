@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .inventory import NOUN_CLAUSE, frame_of
 from .lexicon import Lexicon
+from .titles import singular
 
 Range = tuple[int, int]
 
@@ -256,7 +257,7 @@ def _can_speak(subject: Token | None, lexicon: Lexicon) -> bool:
     if subject.ent_type_ in SOURCE_ENTITY_TYPES or subject.pos_ in ("PRON", "PROPN"):
         return True
     word = subject.lower_
-    return word in lexicon.titles or word.rstrip("s") in lexicon.titles or word in lexicon.org_nouns
+    return word in lexicon.titles or singular(word) in lexicon.titles or word in lexicon.org_nouns
 
 
 def inverted_cue(verb: Token, lexicon: Lexicon) -> Cue | None:

@@ -58,6 +58,7 @@ class Lexicon:
     section_labels: frozenset[str]
     titles: frozenset[str]
     not_roles: frozenset[str]
+    office_verbs: frozenset[str]
     honorifics: dict[str, str]
     gender_words: dict[str, str]
     raising: frozenset[str]
@@ -105,6 +106,7 @@ def load_lexicon() -> Lexicon:
         section_labels=frozenset(_lines("section_labels.txt")),
         titles=frozenset(_lines("titles.txt")),
         not_roles=frozenset(_lines("not_roles.txt")),
+        office_verbs=frozenset(_lines("office_verbs.txt")),
         honorifics={word: gender for word, gender in _table("honorifics.tsv")},
         gender_words={word: gender for word, gender in _table("gender_words.tsv")},
         raising=frozenset(_forms("raising_verbs.txt")),

@@ -106,7 +106,7 @@ def role_phrase(head: Token, lexicon: Lexicon, beside_name: bool = False) -> str
 def up_to_an_aside(tokens: list[Token], head: Token) -> list[Token]:
     """A title's tokens up to the first comma, dash or bracket after its head, and without the
     relative clauses inside it: `lawyer for the club, who has ...` is `lawyer for the club`."""
-    aside = {t.i for t in tokens if t.dep_ in ("relcl", "acl") for t in t.subtree}
+    aside = {t.i for t in tokens if t.dep_ in ("relcl", "acl") and t.i != head.i for t in t.subtree}
     kept = []
     for t in tokens:
         if t.i > head.i and (t.text in (",", "(", ";") or t.text in DASHES or t.text == "--"):
@@ -215,8 +215,8 @@ def _title_comma_name(title: Token, name_start: int) -> bool:
 
 
 def relative_role(ent: Span, lexicon: Lexicon) -> str | None:
-    """`X, who is a lawyer for Y` and `X, who served as director of Y`: the role a relative clause
-    on the name states."""
+    """`X, who is a lawyer for Y`, `X, who served as director of Y` and `X, who heads Y`: the
+    role a relative clause on the name states."""
     for clause in ent.root.children:
         if clause.dep_ != "relcl" or not any(c.lower_ == "who" for c in clause.children if c.dep_ == "nsubj"):
             continue
@@ -226,6 +226,9 @@ def relative_role(ent: Span, lexicon: Lexicon) -> str | None:
             if child.dep_ == "prep" and child.lower_ == "as" and clause.lower_ in SERVE_VERBS:
                 role = next((o for o in child.children if o.dep_ == "pobj"), None)
                 return role_phrase(role, lexicon, beside_name=True) if role is not None else None
+        if clause.lower_ in lexicon.office_verbs and any(c.dep_ == "dobj" for c in clause.children):
+            led = [t for t in clause.subtree if t.i >= clause.i]  # `heads the prison agency`
+            return clean(up_to_an_aside(led, clause))
     return None
 
 

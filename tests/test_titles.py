@@ -97,3 +97,8 @@ def test_a_place_with_an_apposition_is_not_a_person(extract):
 def test_a_noun_joined_to_the_name_without_a_comma_is_no_apposition(extract):
     q = extract("The senator attacked Mira Hale and her co-conspirators. Mira Hale said the charge was false.")[-1]
     assert q["speaker"]["name"] == "Mira Hale" and q["speaker"]["title"] is None
+
+
+def test_an_office_stated_by_a_relative_clause_verb(extract):
+    text = "Sarah Johnson, who heads the state prison agency, said the cells were full."
+    assert speaker_of_first_quote(extract, text) == ("Sarah Johnson", "heads the state prison agency")

@@ -7,7 +7,8 @@ precision of each rule on PolNeAR train and dev; the speaker adjusts them.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
+
+from .lexicon import table
 
 DEFAULT = 0.5
 NAMED_BONUS = 0.05
@@ -17,9 +18,7 @@ UNRESOLVED_PENALTY = 0.1
 
 @cache
 def base_table() -> dict[tuple[str, str], float]:
-    text = resources.files("models").joinpath("data", "confidence.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return {(rule, kind): float(value) for rule, kind, value in rows}
+    return {(rule, kind): float(value) for rule, kind, value in table("confidence.tsv", 3)}
 
 
 def confidence(rule: str, quote_type: str, has_speaker: bool, has_name: bool) -> float:

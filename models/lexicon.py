@@ -15,10 +15,19 @@ import numpy
 from spacy.strings import get_string_id
 
 
+class DataFileError(ValueError):
+    """A row of a data file that does not have the shape its reader needs."""
+
+
+def _numbered_lines(name: str) -> list[tuple[int, str]]:
+    """(line number, line) of each non-empty, non-comment line of a data file."""
+    text = resources.files("models").joinpath("data", name).read_text(encoding="utf-8")
+    return [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
+
+
 def _lines(name: str) -> list[str]:
     """Non-empty, non-comment lines of a data file."""
-    text = resources.files("models").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [line for _, line in _numbered_lines(name)]
 
 
 def _forms(name: str) -> dict[str, str]:
@@ -35,8 +44,19 @@ def _forms(name: str) -> dict[str, str]:
     return out
 
 
-def _table(name: str) -> list[list[str]]:
-    return [line.split("\t") for line in _lines(name)]
+def table(name: str, columns: int) -> list[list[str]]:
+    """The tab-separated rows of a data file, each checked to have `columns` fields.
+
+    A malformed row is an error that names the file and the line, not a bare unpacking error.
+    """
+    rows = []
+    for n, line in _numbered_lines(name):
+        fields = line.split("\t")
+        if len(fields) != columns:
+            raise DataFileError(f"models/data/{name}, line {n}: {len(fields)} tab-separated fields, "
+                                f"expected {columns}: {line!r}")
+        rows.append(fields)
+    return rows
 
 
 @dataclass(frozen=True)
@@ -88,7 +108,7 @@ class Lexicon:
 @cache
 def load_lexicon() -> Lexicon:
     """The lexicon bundled with the package (cached: the files are read once)."""
-    phrasal = {(form, particle): role for forms, particle, role in _table("phrasal_cues.tsv")
+    phrasal = {(form, particle): role for forms, particle, role in table("phrasal_cues.tsv", 3)
                for form in forms.split()}
     return Lexicon(
         speech=_forms("speech_verbs.txt"),
@@ -107,12 +127,12 @@ def load_lexicon() -> Lexicon:
         titles=frozenset(_lines("titles.txt")),
         not_roles=frozenset(_lines("not_roles.txt")),
         office_verbs=frozenset(_lines("office_verbs.txt")),
-        honorifics={word: gender for word, gender in _table("honorifics.tsv")},
-        gender_words={word: gender for word, gender in _table("gender_words.tsv")},
+        honorifics={word: gender for word, gender in table("honorifics.tsv", 2)},
+        gender_words={word: gender for word, gender in table("gender_words.tsv", 2)},
         raising=frozenset(_forms("raising_verbs.txt")),
-        learned={(form, frame): float(precision) for form, frame, precision, _ in _table("learned_cues.tsv")},
-        aliases={alias: name for alias, name in _table("aliases.tsv")},
-        pronouns={word: kind for word, kind in _table("pronouns.tsv")},
+        learned={(form, frame): float(precision) for form, frame, precision, _ in table("learned_cues.tsv", 4)},
+        aliases={alias: name for alias, name in table("aliases.tsv", 2)},
+        pronouns={word: kind for word, kind in table("pronouns.tsv", 2)},
         org_nouns=frozenset(_lines("org_nouns.txt")),
         document_nouns=frozenset(_lines("document_nouns.txt")),
         boilerplate=re.compile("|".join(f"(?:{p})" for p in _lines("boilerplate.txt")), re.IGNORECASE),

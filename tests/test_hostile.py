@@ -91,6 +91,7 @@ PATHOLOGICAL = {
 MAX_RATIO = 10
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(PATHOLOGICAL))
 def test_pathological_input_in_time_proportional_to_size(big, prose_rate, name):
     text = PATHOLOGICAL[name]

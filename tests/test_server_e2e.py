@@ -24,6 +24,7 @@ from contract import assert_contract
 
 from service.server import LocalServer
 
+pytestmark = pytest.mark.slow  # `pytest -m "not slow"` for a quick run; make test runs everything
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
 PARAGRAPH = ('The council said on Tuesday that the new tram line would open in June. "We are on '

@@ -23,13 +23,19 @@ class ApiError(HTTPException):
         self.errors = errors
 
 
-def problem(status: int, title: str, detail: str, errors: dict[str, Any] | None = None) -> Response:
+def problem_body(status: int, title: str, detail: str, errors: dict[str, Any] | None = None,
+                 request_id: str | None = None) -> dict[str, Any]:
+    """The one shape of an error answer (RFC 9457), for the app and for gunicorn's own errors."""
     body: dict[str, Any] = {"type": PROBLEM_TYPE, "title": title, "status": status, "detail": detail}
     if errors:
         body["errors"] = errors
-    request_id = g.get("request_id")
     if request_id:
         body["request_id"] = request_id
+    return body
+
+
+def problem(status: int, title: str, detail: str, errors: dict[str, Any] | None = None) -> Response:
+    body = problem_body(status, title, detail, errors, g.get("request_id"))
     return Response(json.dumps(body), status=status, mimetype="application/problem+json")
 
 

@@ -14,10 +14,11 @@ from contextlib import contextmanager
 from gunicorn import util
 from gunicorn.workers.sync import SyncWorker
 
+from .errors import problem_body
+
 
 def problem_bytes(status: int, reason: str, detail: str) -> bytes:
-    body = json.dumps({"type": "about:blank", "title": reason, "status": status,
-                       "detail": detail or reason}).encode()
+    body = json.dumps(problem_body(status, reason, detail or reason)).encode()
     head = (f"HTTP/1.1 {status} {reason}\r\nConnection: close\r\nContent-Type: application/problem+json\r\n"
             f"X-Content-Type-Options: nosniff\r\nContent-Length: {len(body)}\r\n\r\n")
     return head.encode("latin-1") + body

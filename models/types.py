@@ -11,15 +11,15 @@ SpeakerKind = Literal["person", "organization", "group", "unknown"]
 
 @dataclass(frozen=True, slots=True)
 class TextSpan:
-    """A character range of the text as received; `text` is always `source[start:end]`."""
+    """A character range of the text as received; `text` is always `article[start:end]`."""
 
     start: int
     end: int
     text: str
 
     @classmethod
-    def of(cls, source: str, start: int, end: int) -> TextSpan:
-        return cls(start, end, source[start:end])
+    def of(cls, article: str, start: int, end: int) -> TextSpan:
+        return cls(start, end, article[start:end])
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end}
@@ -27,7 +27,7 @@ class TextSpan:
 
 @dataclass(slots=True)
 class Speaker:
-    """One resolved source: a person, organisation or group, with every mention that names it."""
+    """One resolved speaker: a person, organisation or group, with every mention that names it."""
 
     id: str
     name: str | None
@@ -54,7 +54,7 @@ class Quote:
     speaker: Speaker | None
     mention: TextSpan | None
     confidence: float
-    source: str = field(repr=False, default="")
+    article: str = field(repr=False, default="")  # the text the offsets index
     rule: str = ""  # which rule found it; for error analysis, not part of the wire format
 
     @property
@@ -71,7 +71,7 @@ class Quote:
             speaker = {"id": self.speaker.id, "name": self.speaker.name, "title": self.speaker.title,
                        "kind": self.speaker.kind,
                        "mention": self.mention.to_dict() if self.mention else None}
-        return {"id": self.id, "type": self.type, "text": self.source[self.start:self.end],
+        return {"id": self.id, "type": self.type, "text": self.article[self.start:self.end],
                 "start": self.start, "end": self.end,
                 "fragments": [f.to_dict() for f in self.fragments],
                 "cue": self.cue.to_dict() if self.cue else None,
@@ -90,14 +90,14 @@ class Result:
     chars: int
     elapsed_ms: float
 
-    def rebase(self, source: str) -> None:
-        """Take every span's text from `source`, a text of the same length the spans index."""
+    def rebase(self, article: str) -> None:
+        """Take every span's text from `article`, a text of the same length the spans index."""
         def again(span: TextSpan | None) -> TextSpan | None:
-            return None if span is None else TextSpan.of(source, span.start, span.end)
+            return None if span is None else TextSpan.of(article, span.start, span.end)
 
         for q in self.quotes:
             q.fragments = [again(f) for f in q.fragments]
-            q.cue, q.mention, q.source = again(q.cue), again(q.mention), source
+            q.cue, q.mention, q.article = again(q.cue), again(q.mention), article
         for s in self.speakers:
             s.mentions = [again(m) for m in s.mentions]
 

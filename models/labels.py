@@ -17,8 +17,8 @@ from functools import partial
 from spacy.tokens import Doc, Token
 
 from .lexicon import Lexicon
+from .types import Range
 
-Range = tuple[int, int]
 #: `Name: statement` on its own line; an opening mark before the name is allowed (transcripts)
 LABELLED_LINE = re.compile(r"""(?m)^[ \t]*["“]?(?P<label>[^\n:"“”]{2,40}?):[ \t]+(?P<said>\S[^\n]*?)[ \t]*$""")
 MAX_LABEL_WORDS = 3

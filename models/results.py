@@ -8,9 +8,7 @@ from .attribution import Draft
 from .confidence import confidence
 from .lexicon import Lexicon
 from .speakers import Resolved, SpeakerResolver, head_bounds, mention_bounds
-from .types import Quote, Speaker, TextSpan
-
-Range = tuple[int, int]
+from .types import Quote, Range, Speaker, TextSpan
 
 
 def _overlaps(a: Range, ranges: list[Range]) -> bool:

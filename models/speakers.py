@@ -26,7 +26,6 @@ from .titles import (
     untagged_people,
 )
 
-Range = tuple[int, int]
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 CUT_DEPS = frozenset({"relcl", "acl", "advcl"})

@@ -1,0 +1,112 @@
+"""Spans on the parse: token and character ranges of content, trimmed of what is not said.
+
+General helpers the cue rules share: the character range of tokens, a content range without
+a leading `that`, edge punctuation or a trailing aside (`..., who ...`), and the source token
+of a verb. They know no cue words; the rules in `reported.py` do.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .types import Range
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+CLAUSE_DEPS = ("ccomp",)
+INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acl"})
+LEADING_JUNK = frozenset({"that", "whether", ",", ":", "-", "—", "–", ";"})
+TRAILING_JUNK = frozenset({".", ",", ";", ":", "-", "—", "–", "!", "?"})
+SEPARATORS = frozenset({",", "—", "–", "-"})
+ASIDE_DEPS = frozenset({"relcl", "appos"})
+ASIDE_WINDOW = 80  # tokens looked back for a trailing aside: bounded, however long the content
+
+
+def token_range(tokens: list[Token] | Span) -> Range:
+    """Character range covering the tokens, without trailing white space."""
+    first, last = tokens[0], tokens[-1]
+    return first.idx, last.idx + len(last.text)
+
+
+def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token bounds [start, end) without leading 'that' and punctuation at either edge."""
+    while start < end and (doc[start].lower_ in LEADING_JUNK or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in TRAILING_JUNK or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def without_trailing_asides(doc: Doc, start: int, end: int) -> int:
+    """The end of the content before trailing asides set off by a comma or dash.
+
+    `units were spotted in the area, where forces have been active` and `Rubio -- a senator
+    who ...`: a relative clause or an apposition after the comma is the writer's addition.
+    (Participle clauses, `..., leading to ...`, are kept: annotators count them as said.)
+    """
+    i = end - 1
+    while i > max(start, end - ASIDE_WINDOW):
+        if doc[i].text in SEPARATORS and i + 1 < end:
+            if not _aside_from(doc[i + 1], i, end):
+                break
+            end = i
+        i -= 1
+    return end
+
+
+def _aside_from(first: Token, separator: int, end: int) -> bool:
+    """Whether the tokens from `first` to `end` are one relative clause or apposition that
+    hangs from a word before the separator."""
+    root = first
+    while separator < root.head.i < end and root.head.i != root.i:
+        root = root.head
+    if root.dep_ not in ASIDE_DEPS or root.head.i >= separator or root.left_edge.i <= separator \
+            or root.right_edge.i + 1 < end:
+        return False
+    # an apposition after a comma may be the next item of a list (`more artillery, more
+    # munitions`): only one that follows a dash or describes a name is an aside
+    return root.dep_ != "appos" or first.doc[separator].text != "," or root.head.pos_ == "PROPN"
+
+
+def subtree_bounds(token: Token) -> tuple[int, int]:
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def content_ranges(doc: Doc, bounds: list[tuple[int, int]], asides: bool = True) -> tuple[Range, ...]:
+    """Trimmed, non-empty character ranges for token bounds; trailing asides cut unless `asides` is off."""
+    out = []
+    for start, end in bounds:
+        start, end = trim_tokens(doc, start, end)
+        if asides and end - start > 2:
+            start, end = trim_tokens(doc, start, without_trailing_asides(doc, start, end))
+        if start < end:
+            out.append(token_range(doc[start:end]))
+    return tuple(out)
+
+
+def _inside(i: int, ranges: tuple[Range, ...]) -> bool:
+    return any(s <= i < e for s, e in ranges)
+
+
+def subject_of(verb: Token, content: tuple[Range, ...] = ()) -> Token | None:
+    """The source of a cue: its own subject, or that of the verb it hangs from.
+
+    `X said A and added B` and `X spoke, saying B` share X; in `X, who said B` the source
+    is `who`, standing for X. A subject inside the content (the parser's mistake in
+    `"A: B," he said`) is passed over.
+    """
+    token = verb
+    for _ in range(4):
+        for child in token.children:
+            if child.dep_ in SUBJECT_DEPS and not _inside(child.idx, content):
+                return child  # `who` in `X, who said C`: the resolver finds X
+        if token.dep_ not in INHERIT_DEPS or token.head.i == token.i:
+            return None
+        # a cue joined to a reported clause climbs past it to the verb that reports it
+        token = token.head.head if _joins_a_reported_clause(token) else token.head
+    return None
+
+
+def _joins_a_reported_clause(verb: Token) -> bool:
+    """`X noted that K had warned allies and accused them of ...`: the parser joins `accused`
+    to the reported clause, but a cue verb there is X's second statement, not K's."""
+    return verb.dep_ == "conj" and verb.head.dep_ in CLAUSE_DEPS and verb.head.head.pos_ in ("VERB", "AUX")

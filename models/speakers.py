@@ -116,6 +116,20 @@ def is_acronym(text: str) -> bool:
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
+def bracketed_aliases(doc: Doc, ents: tuple[Span, ...]) -> dict[str, str]:
+    """Short names an article defines in brackets after an organisation: `the Federal Reserve
+    (Fed)` gives `fed` -> `Federal Reserve`."""
+    aliases = {}
+    for ent in ents:
+        if ent.label_ != "ORG" or ent.end + 2 >= len(doc) or doc[ent.end].text != "(":
+            continue
+        close = next((k for k in range(ent.end + 1, min(ent.end + 4, len(doc))) if doc[k].text == ")"), None)
+        if close is not None and close > ent.end + 1:
+            short = doc[ent.end + 1:close].text
+            aliases[name_key(short)] = strip_article(ent.text)
+    return aliases
+
+
 def strip_article(text: str) -> str:
     """`The Pentagon` -> `Pentagon`; other determiners (`two diplomats`) stay."""
     head, _, rest = text.partition(" ")
@@ -182,6 +196,7 @@ class SpeakerResolver:
         self.by_word: dict[str, str] = {}
         self.entity_at: dict[int, Span] = {}
         self.orgs: list[tuple[int, str, str]] = []  # (root token, root word, name) of each ORG entity
+        self.defined_aliases: dict[str, str] = {}  # short name -> full name, as the article defines them
         self.positions: list[int] = []
         self.names_at: list[str] = []
         self.speaker_positions: list[int] = []
@@ -207,6 +222,7 @@ class SpeakerResolver:
                 self.entity_at[i] = ent
         self.orgs = [(ent.root.i, ent.root.lower_, strip_article(ent.text).removesuffix("'s").removesuffix("’s"))
                      for ent in ents if ent.label_ == "ORG" and len(ent) > 1]
+        self.defined_aliases = bracketed_aliases(self.doc, ents)
         for ent in ents:  # an organisation that does something is what a later `it` may be
             if ent.label_ == "ORG" and ent.root.dep_ in ("nsubj", "nsubjpass"):
                 self.note_body(ent.root.i, self.organization(ent.text, ent.root.i))
@@ -462,6 +478,8 @@ class SpeakerResolver:
         words = name_key(text).split()
         if not words:
             return None
+        if name_key(text) in self.defined_aliases:  # `the Federal Reserve (Fed)`: the article's own
+            return self.defined_aliases[name_key(text)]
         def fits(root: str, name: str) -> bool:
             if is_acronym(text):
                 return initials(name) == text.replace(".", "")

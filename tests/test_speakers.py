@@ -161,3 +161,8 @@ LAST_SPEAKER = {
 def test_the_last_speaker_is_resolved(extract, case):
     text, expected = LAST_SPEAKER[case]
     assert first_speaker(extract, text, -1)["name"] == expected
+
+
+def test_a_short_name_the_article_defines_in_brackets(extract):
+    speaker = first_speaker(extract, "The Federal Reserve (Fed) kept rates on hold. The Fed said inflation was easing.")
+    assert speaker["name"] == "Federal Reserve" and speaker["kind"] == "organization"

@@ -92,13 +92,14 @@ def subject_of(verb: Token, content: tuple[Range, ...] = ()) -> Token | None:
 
     `X said A and added B` and `X spoke, saying B` share X; in `X, who said B` the source
     is `who`, standing for X. A subject inside the content (the parser's mistake in
-    `"A: B," he said`) is passed over.
+    `"A: B," he said`) is passed over; of two subjects the parser gave one verb (`BUFFALO, N.Y.
+    -- "...," the mayor said`), the nearer one is taken.
     """
     token = verb
     for _ in range(4):
-        for child in token.children:
-            if child.dep_ in SUBJECT_DEPS and not _inside(child.idx, content):
-                return child  # `who` in `X, who said C`: the resolver finds X
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, content)]
+        if subjects:  # `who` in `X, who said C`: the resolver finds X
+            return min(subjects, key=lambda c: abs(c.i - token.i))  # two? the nearer (not a dateline)
         if token.dep_ not in INHERIT_DEPS or token.head.i == token.i:
             return None
         # a cue joined to a reported clause climbs past it to the verb that reports it

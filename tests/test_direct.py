@@ -49,3 +49,9 @@ def test_a_block_quote_after_a_paragraph_ending_in_a_colon_is_attributed(extract
             '"We will not raise taxes this year, and we will not cut the bus routes either."')
     q = extract(text)[-1]
     assert q["type"] == "direct" and q["speaker"]["name"] == "Sarah Johnson" and q["cue"]["text"] == "said"
+
+
+def test_a_dateline_is_not_the_speaker(extract):
+    text = 'BUFFALO, N.Y. (AP) — "We will rebuild," the mayor said.\n\nThe city was flooded.'
+    q = extract(text)[0]
+    assert q["text"] == "We will rebuild," and q["speaker"]["mention"]["text"] == "the mayor"

@@ -29,6 +29,18 @@ def mention_range(draft: Draft, doc: Doc) -> Range | None:
     return None
 
 
+def attribution_kind(draft: Draft, text: str, lexicon: Lexicon) -> str:
+    """What a quote attributes: `evidence` when its source is a document or data (`the poll
+    shows`, `a study found`), `belief` for verbs of thinking and intending (`believes`, `wants
+    to`), else `speech`. (Refused speech is not returned at all, so no quote is a `refusal` yet.)"""
+    if draft.subject is not None and draft.subject.lower_ in lexicon.document_nouns:
+        return "evidence"
+    cue_word = text[draft.cue[0]:draft.cue[1]].lower() if draft.cue else ""
+    if draft.rule == "belief" or (draft.rule == "learned" and cue_word in lexicon.belief):
+        return "belief"
+    return "speech"
+
+
 class SpeakerBook:
     """Speakers of one document, one entry per resolved name, in order of first quote."""
 
@@ -77,7 +89,8 @@ def build(doc: Doc, text: str, drafts: list[Draft], lexicon: Lexicon) -> tuple[l
         score = confidence(draft.rule, draft.type, speaker is not None,
                            speaker is not None and speaker.name is not None)
         cue = TextSpan.of(text, *draft.cue) if draft.cue else None
-        quotes.append(Quote(quote_id, draft.type, fragments, cue, speaker, mention, score, text, draft.rule))
+        quotes.append(Quote(quote_id, draft.type, fragments, cue, speaker, mention, score, text, draft.rule,
+                            kind=attribution_kind(draft, text, lexicon)))
         if speaker is not None:
             speaker.quote_ids.append(quote_id)
     return quotes, list(book.speakers.values())

@@ -8,6 +8,9 @@ from typing import Any, Literal
 #: a [start, end) range of character offsets (or of token indices, where a name says so)
 Range = tuple[int, int]
 QuoteType = Literal["direct", "indirect", "mixed"]
+#: what a quote attributes: words said, a belief or intention, or what a document or data shows
+AttributionKind = Literal["speech", "belief", "evidence", "refusal"]
+ATTRIBUTION_KINDS: tuple[str, ...] = ("speech", "belief", "evidence", "refusal")
 SpeakerKind = Literal["person", "organization", "group", "unknown"]
 
 
@@ -58,6 +61,7 @@ class Quote:
     confidence: float
     article: str = field(repr=False, default="")  # the text the offsets index
     rule: str = ""  # which rule found it; for error analysis, not part of the wire format
+    kind: AttributionKind = "speech"
 
     @property
     def start(self) -> int:
@@ -73,7 +77,7 @@ class Quote:
             speaker = {"id": self.speaker.id, "name": self.speaker.name, "title": self.speaker.title,
                        "kind": self.speaker.kind,
                        "mention": self.mention.to_dict() if self.mention else None}
-        return {"id": self.id, "type": self.type, "text": self.article[self.start:self.end],
+        return {"id": self.id, "type": self.type, "kind": self.kind, "text": self.article[self.start:self.end],
                 "start": self.start, "end": self.end,
                 "fragments": [f.to_dict() for f in self.fragments],
                 "cue": self.cue.to_dict() if self.cue else None,
@@ -102,6 +106,17 @@ class Result:
             q.cue, q.mention, q.article = again(q.cue), again(q.mention), article
         for s in self.speakers:
             s.mentions = [again(m) for m in s.mentions]
+
+    def only(self, kinds: set[str] | frozenset[str]) -> Result:
+        """This result with only the quotes of `kinds`, and only the speakers of those quotes."""
+        quotes = [q for q in self.quotes if q.kind in kinds]
+        kept = {q.id for q in quotes}
+        speakers = []
+        for s in self.speakers:
+            quote_ids = [i for i in s.quote_ids if i in kept]
+            if quote_ids:
+                speakers.append(Speaker(s.id, s.name, s.title, s.kind, list(s.titles), list(s.mentions), quote_ids))
+        return Result(self.id, quotes, speakers, self.model, self.version, self.chars, self.elapsed_ms)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "quotes": [q.to_dict() for q in self.quotes],

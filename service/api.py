@@ -137,6 +137,8 @@ def extract_one() -> dict[str, Any]:
             result = attributor.extract(body["text"], body.get("id"))
     except InputError as err:  # the checks above make this unreachable in practice
         raise ApiError(413 if isinstance(err, TextTooLongError) else 422, str(err)) from None
+    if body.get("kinds"):
+        result = result.only(set(body["kinds"]))
     g.chars, g.quotes = result.chars, len(result.quotes)
     return result.to_dict()
 
@@ -158,7 +160,9 @@ def extract_batch() -> dict[str, Any]:
         raise ApiError(413, f"the articles have {total} characters in all; the limit for one batch is "
                             f"{settings.max_batch_chars}")
     with within_time_limit():
-        results = [r.to_dict() for r in attributor.extract_many([(a["text"], a.get("id")) for a in articles])]
+        kinds = [a.get("kinds") or body.get("kinds") for a in articles]  # an article's own, else the batch's
+        found = attributor.extract_many([(a["text"], a.get("id")) for a in articles])
+        results = [(r.only(set(k)) if k else r).to_dict() for r, k in zip(found, kinds, strict=True)]
     g.chars = sum(r["meta"]["chars"] for r in results)
     g.quotes = sum(len(r["quotes"]) for r in results)
     return {"results": results}

@@ -13,6 +13,7 @@ from tqdm import tqdm
 
 from models import InputError, load
 from models.scoring import as_scorer_row, format_report, score
+from models.types import ATTRIBUTION_KINDS
 
 from .config import Settings, SettingsError
 
@@ -58,8 +59,18 @@ def cmd_extract(args: argparse.Namespace) -> int:
     bar = tqdm(results, total=len(articles), disable=len(articles) < PROGRESS_FROM, file=sys.stderr,
                unit="article")
     for result in bar:
-        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        shown = result.only(args.kinds) if args.kinds else result
+        sys.stdout.write(json.dumps(shown.to_dict(), ensure_ascii=False) + "\n")
     return 0
+
+
+def kinds_arg(value: str) -> frozenset[str]:
+    """`speech,evidence` -> the set of attribution kinds, each checked."""
+    kinds = frozenset(k.strip() for k in value.split(",") if k.strip())
+    unknown = kinds - set(ATTRIBUTION_KINDS)
+    if unknown or not kinds:
+        raise argparse.ArgumentTypeError(f"kinds are {', '.join(ATTRIBUTION_KINDS)}; not {', '.join(sorted(unknown))}")
+    return kinds
 
 
 def _load_rows(path: str) -> dict[str, dict[str, Any]]:
@@ -121,6 +132,8 @@ def parser() -> argparse.ArgumentParser:
     ex.add_argument("files", nargs="*", help="JSONL ({'id','text'} a line) or .txt files; stdin if none")
     ex.add_argument("--model", help="spaCy pipeline (default: QUOTES_SPACY_MODEL)")
     ex.add_argument("--batch-size", type=int, default=16)
+    ex.add_argument("--kinds", type=kinds_arg, help="only these kinds of attribution, e.g. speech,evidence "
+                                                   "(default: every kind)")
     ex.set_defaults(func=cmd_extract)
     ev = sub.add_parser("evaluate", help="precision, recall and F1 against a gold JSONL file")
     ev.add_argument("--gold", required=True)

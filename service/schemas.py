@@ -8,6 +8,14 @@ from typing import Any
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, pre_load, validate
 
 from models import VISIBLE_CHAR, is_blank
+from models.types import ATTRIBUTION_KINDS
+
+KINDS_FIELD = {"load_default": None, "allow_none": True,
+               "metadata": {"description": "Only quotes of these kinds (default: every kind)."}}
+
+
+def kinds_field() -> fields.List:
+    return fields.List(fields.String(validate=validate.OneOf(ATTRIBUTION_KINDS)), **KINDS_FIELD)
 
 
 def not_blank(text: str) -> None:
@@ -42,8 +50,10 @@ def request_schemas(max_chars: int, max_batch: int, max_batch_chars: int) -> Req
                              metadata={"description": "The article, as plain text. Offsets index this string.",
                                        **text_doc})
         id = fields.String(load_default=None, allow_none=True, metadata={"description": "Echoed in the result."})
+        kinds = kinds_field()
 
     class BatchIn(InputSchema):
+        kinds = kinds_field()
         articles = fields.List(fields.Nested(ArticleIn), required=True,
                                validate=validate.Length(min=1, max=max_batch),
                                metadata={"description": f"1 to {max_batch} (QUOTES_MAX_BATCH) articles of "
@@ -78,6 +88,9 @@ class QuoteSpeakerOut(Schema):
 class QuoteOut(Schema):
     id = fields.String(required=True)
     type = fields.String(required=True, validate=validate.OneOf(["direct", "indirect", "mixed"]))
+    kind = fields.String(required=True, validate=validate.OneOf(ATTRIBUTION_KINDS),
+                         metadata={"description": "What is attributed: words said, a belief or intention, "
+                                                  "or what a document or data shows."})
     text = fields.String(required=True)
     start = fields.Integer(required=True)
     end = fields.Integer(required=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from models import is_blank
+from models.types import ATTRIBUTION_KINDS
 
 
 def spans_of(result: dict) -> Iterator[dict]:
@@ -37,7 +38,7 @@ def assert_ids_consistent(result: dict) -> None:
     speakers = {s["id"]: s for s in result["speakers"]}
     assert len(quotes) == len(result["quotes"]) and len(speakers) == len(result["speakers"])
     for q in result["quotes"]:
-        assert 0 <= q["confidence"] <= 1
+        assert 0 <= q["confidence"] <= 1 and q["kind"] in ATTRIBUTION_KINDS
         if q["speaker"] is not None:
             assert q["id"] in speakers[q["speaker"]["id"]]["quote_ids"]
     for s in result["speakers"]:

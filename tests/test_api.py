@@ -151,3 +151,20 @@ def test_request_over_the_time_limit_is_a_503_and_the_next_one_works(slow_client
     problem = is_problem(slow_client.post(path, json=body), 503)
     assert "1 s limit" in problem["detail"] and time.monotonic() - started < 10
     assert slow_client.get("/v1/info").status_code == 200
+
+
+def test_every_quote_has_a_kind_and_a_selection_keeps_only_those(client):
+    text = ("A new poll shows that most voters back the plan. The mayor believes the plan will pass. "
+            '"We are ready," she said.')
+    every = client.post("/v1/quotes", json={"text": text}).get_json()
+    assert [q["kind"] for q in every["quotes"]] == ["evidence", "belief", "speech"]
+    only = client.post("/v1/quotes", json={"text": text, "kinds": ["speech"]}).get_json()
+    assert [q["kind"] for q in only["quotes"]] == ["speech"]
+    assert {s["id"] for s in only["speakers"]} == {q["speaker"]["id"] for q in only["quotes"]}
+    batch = client.post("/v1/quotes/batch", json={"articles": [{"text": text}], "kinds": ["evidence"]}).get_json()
+    assert [q["kind"] for q in batch["results"][0]["quotes"]] == ["evidence"]
+
+
+def test_an_unknown_kind_is_a_422(client):
+    r = client.post("/v1/quotes", json={"text": "The mayor said so.", "kinds": ["rumour"]})
+    assert r.status_code == 422 and "kinds" in r.get_json()["errors"]

@@ -2,6 +2,8 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 from service import cli
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -32,3 +34,17 @@ def test_evaluate_on_seeds_prints_figures(capsys):
     assert cli.main(["evaluate", "--gold", str(SEEDS / "seeds_gold.jsonl"), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["articles"] == 5 and 0 < report["loose"]["f1"] <= 1
+
+
+def test_extract_keeps_only_the_kinds_asked_for(monkeypatch, capsys):
+    text = "A new poll shows that most voters back the plan. The mayor said the road was closed."
+    monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps({"id": "k", "text": text})))
+    assert cli.main(["extract", "--kinds", "evidence"]) == 0
+    assert [q["kind"] for q in json.loads(capsys.readouterr().out)["quotes"]] == ["evidence"]
+
+
+def test_an_unknown_kind_on_the_command_line_is_refused(capsys):
+    with pytest.raises(SystemExit) as exit:
+        cli.main(["extract", "--kinds", "rumour"])
+    assert exit.value.code == 2
+    assert "kinds are speech, belief, evidence, refusal" in capsys.readouterr().err

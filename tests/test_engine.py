@@ -12,6 +12,7 @@ from contract import assert_contract, assert_offsets_exact
 from models import EmptyTextError, TextTooLongError, load
 
 ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = ROOT / "seeds"
 
 ARTICLE = ('Health Minister Clara Voss said on Monday that the clinics would stay open.\n\n'
            '"We will not close a single one," Voss told reporters. "Not one."\n\n'
@@ -111,3 +112,13 @@ def test_a_shared_surname_goes_to_the_person_named_most(extract):
     text = ("Nora Vance met Paul Vance at the fair. Nora Vance spoke first. Later Nora Vance left. "
             "Vance said the fair would return next year.")
     assert extract(text)[-1]["speaker"]["name"] == "Nora Vance"
+
+
+@pytest.mark.slow
+def test_two_processes_give_the_same_results_as_one(attributor):
+    texts = [(p.read_text(encoding="utf-8"), p.stem) for p in sorted(SEEDS_DIR.glob("*.txt"))]
+    long = "Mayor Sarah Johnson spoke.\n\n" + "The road stayed closed. " * 700 + '"We will reopen it," she said.'
+    texts.append((long, "long"))  # several windows
+    one = [r.to_dict()["quotes"] for r in attributor.extract_many(texts)]
+    two = [r.to_dict()["quotes"] for r in attributor.extract_many(texts, n_process=2)]
+    assert one == two

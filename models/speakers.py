@@ -130,6 +130,11 @@ def bracketed_aliases(doc: Doc, ents: tuple[Span, ...]) -> dict[str, str]:
     return aliases
 
 
+def bare_org_name(text: str) -> str:
+    """`the Pentagon's` -> `Pentagon`: an organisation's name without article or possessive."""
+    return strip_article(text).removesuffix("'s").removesuffix("’s")
+
+
 def strip_article(text: str) -> str:
     """`The Pentagon` -> `Pentagon`; other determiners (`two diplomats`) stay."""
     head, _, rest = text.partition(" ")
@@ -220,7 +225,7 @@ class SpeakerResolver:
         for ent in ents:
             for i in range(ent.start, ent.end):
                 self.entity_at[i] = ent
-        self.orgs = [(ent.root.i, ent.root.lower_, strip_article(ent.text).removesuffix("'s").removesuffix("’s"))
+        self.orgs = [(ent.root.i, ent.root.lower_, bare_org_name(ent.text))
                      for ent in ents if ent.label_ == "ORG" and len(ent) > 1]
         self.defined_aliases = bracketed_aliases(self.doc, ents)
         for ent in ents:  # an organisation that does something is what a later `it` may be
@@ -253,9 +258,8 @@ class SpeakerResolver:
     def _described_antecedent(self, i: int) -> str | None:
         """In its own sentence a description is not the subject's (`Sanders advised Clinton, as
         the Democratic nominee ...`: Clinton); before it, the latest subject, else the latest named."""
-        k = bisect_left(self.positions, i)
-        recent = [(at, name) for at, name in zip(self.positions[:k], self.names_at[:k], strict=True)
-                  if i - at <= DESCRIPTION_WINDOW]
+        lo, hi = bisect_left(self.positions, i - DESCRIPTION_WINDOW), bisect_left(self.positions, i)
+        recent = list(zip(self.positions[lo:hi], self.names_at[lo:hi], strict=True))
         sentence_start = self.doc[i].sent.start
         is_subject = {at: self.doc[at].dep_ in ("nsubj", "nsubjpass") for at, _ in recent}
         same = [name for at, name in recent if at >= sentence_start and not is_subject[at]]
@@ -316,9 +320,10 @@ class SpeakerResolver:
     def latest_person_before(self, i: int, gender: str | None = None) -> str | None:
         """The latest speaker before token `i`, else the latest person named before it; of the
         people not known to be of another `gender` than the pronoun's."""
+        spoke, named = bisect_left(self.speaker_positions, i), bisect_left(self.positions, i)
         preferred = (self._subjects_of_previous_sentence(i),  # already in order of preference
-                     self.speaker_names[:bisect_left(self.speaker_positions, i)][::-1][:PRONOUN_WINDOW],
-                     self.names_at[:bisect_left(self.positions, i)][::-1][:PRONOUN_WINDOW])
+                     self.speaker_names[max(0, spoke - PRONOUN_WINDOW):spoke][::-1],
+                     self.names_at[max(0, named - PRONOUN_WINDOW):named][::-1])
         for names in preferred:
             for name in names:
                 if gender is None or self._gender_of(name) in (None, gender):
@@ -412,8 +417,10 @@ class SpeakerResolver:
         if lower in PERSON_PRONOUNS:
             gender = self.lexicon.gender_words.get(lower)
             earlier = self._person_subject_before(head)
-            if earlier is not None and self._agrees(self.resolve(earlier, self._mention_text(earlier)), gender):
-                return self.resolve(earlier, self._mention_text(earlier))
+            if earlier is not None:
+                resolved = self.resolve(earlier, self._mention_text(earlier))
+                if self._agrees(resolved, gender):
+                    return resolved
             name = self.latest_person_before(head.i, gender)
             return self.person(name) if name else Resolved(None, "person")
         if lower in self.lexicon.pronouns:
@@ -467,7 +474,7 @@ class SpeakerResolver:
         return self.doc[start:end].text
 
     def organization(self, text: str, at: int = 0) -> Resolved:
-        text = strip_article(text).removesuffix("'s").removesuffix("’s")
+        text = bare_org_name(text)
         full = self.lexicon.aliases.get(text.lower()) or self.full_org_name(text, at) or text
         return Resolved(full, "organization")
 

@@ -18,12 +18,12 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from .indexes import DASHES, TextIndex, TokenIndex
+from .indexes import TextIndex, TokenIndex
 from .labels import Label, labelled_lines
 from .lexicon import Lexicon
 from .marks import QuotedSpan, find_quoted_spans
 from .reported import Cue, find_cues
-from .spans import subject_of, token_range
+from .spans import DASHES, subject_of, token_range
 from .types import Range
 
 #: longest stretch between the halves of a split quote that can hold only its attribution

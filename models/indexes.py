@@ -14,9 +14,8 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import Lexicon
 from .marks import QuotedSpan, paragraphs
+from .spans import DASHES
 from .types import Range
-
-DASHES = frozenset("-–—―")
 
 
 class TextIndex:

@@ -19,6 +19,20 @@ TRAILING_JUNK = frozenset({".", ",", ";", ":", "-", "—", "–", "!", "?"})
 SEPARATORS = frozenset({",", "—", "–", "-"})
 ASIDE_DEPS = frozenset({"relcl", "appos"})
 ASIDE_WINDOW = 80  # tokens looked back for a trailing aside: bounded, however long the content
+DASHES = frozenset("-–—―")
+
+
+def joins_words(token: Token) -> bool:
+    """A hyphen inside a compound word (`Florida-based`, `Urban-Brookings`), not a dash that
+    sets off an aside: nothing separates it from the words either side."""
+    doc = token.doc
+    return token.text in DASHES and not token.whitespace_ and 0 < token.i < len(doc) - 1 \
+        and not doc[token.i - 1].whitespace_
+
+
+def after_a_hyphen(token: Token) -> bool:
+    """The last word of a hyphenated compound: `based` in `Florida-based`."""
+    return token.i > 0 and joins_words(token.doc[token.i - 1])
 
 
 def token_range(tokens: list[Token] | Span) -> Range:

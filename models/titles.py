@@ -21,6 +21,7 @@ from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Lexicon, load_lexicon  # noqa: F401  (load_lexicon: the doctests)
+from .spans import DASHES, after_a_hyphen, joins_words
 
 MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
 ROLE_PREPOSITIONS = frozenset({"of", "to", "for", "at", "with"})
@@ -33,7 +34,6 @@ NOT_ROLE_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"
 #: verbs whose `as` phrase in a relative clause states a role (`who served as director`)
 SERVE_VERBS = frozenset({"serve", "serves", "served", "serving", "work", "works", "worked", "working"})
 DROP_AT_EDGES = frozenset({"the", "a", "an", ",", "'s", "’s"})
-DASHES = frozenset({"-", "–", "—", "―"})
 #: modifiers that make `the X` pick someone out rather than refer back to someone named
 NOT_ANAPHORIC = frozenset({"only", "first", "last", "next", "other", "new", "same"})
 #: words before a group's role noun that count its members rather than describe them
@@ -93,7 +93,8 @@ def role_phrase(head: Token, lexicon: Lexicon, beside_name: bool = False) -> str
     """
     keep = [head]
     for child in head.children:
-        modifier = child.i < head.i and child.dep_ in MODIFIER_DEPS and child.tag_ not in ("VBN", "VBG")
+        modifier = child.i < head.i and child.dep_ in MODIFIER_DEPS \
+            and (child.tag_ not in ("VBN", "VBG") or after_a_hyphen(child))  # `Florida-based`, not `newly named`
         role_of = child.i > head.i and child.dep_ == "prep" and child.lower_ in ROLE_PREPOSITIONS
         joined = beside_name and child.i > head.i and child.dep_ in ("conj", "cc")
         if modifier or role_of or joined:
@@ -109,7 +110,7 @@ def up_to_an_aside(tokens: list[Token], head: Token) -> list[Token]:
     aside = {t.i for t in tokens if t.dep_ in ("relcl", "acl") and t.i != head.i for t in t.subtree}
     kept = []
     for t in tokens:
-        if t.i > head.i and (t.text in (",", "(", ";") or t.text in DASHES or t.text == "--"):
+        if t.i > head.i and (t.text in (",", "(", ";", "--") or (t.text in DASHES and not joins_words(t))):
             break
         if t.i not in aside:
             kept.append(t)
@@ -182,7 +183,7 @@ def set_off(first: Token, second: Token) -> bool:
     """Whether an apposition is set off as one: a comma, dash or bracket between the two phrases."""
     a, b = sorted((first, second), key=lambda t: t.i)
     between = a.doc[a.right_edge.i + 1 if a.right_edge.i < b.left_edge.i else a.i + 1:b.left_edge.i + 1]
-    return any(t.text in (",", "(", "--") or t.text in DASHES for t in between)
+    return any(t.text in (",", "(", "--") or (t.text in DASHES and not joins_words(t)) for t in between)
 
 
 def appositive_title(ent: Span, lexicon: Lexicon) -> str | None:

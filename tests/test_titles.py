@@ -4,6 +4,7 @@ import spacy
 from spacy.tokens import Doc
 
 from models.lexicon import load_lexicon
+from models.spans import after_a_hyphen, joins_words
 from models.titles import name_without_title
 
 
@@ -102,3 +103,17 @@ def test_a_noun_joined_to_the_name_without_a_comma_is_no_apposition(extract):
 def test_an_office_stated_by_a_relative_clause_verb(extract):
     text = "Sarah Johnson, who heads the state prison agency, said the cells were full."
     assert speaker_of_first_quote(extract, text) == ("Sarah Johnson", "heads the state prison agency")
+
+
+def test_hyphenated_words_stay_whole_in_a_title(extract):
+    text = ("Sarah Johnson, a Boston-based director of the Smith-Jones Policy Center, said the plan "
+            "would fail.")
+    q = extract(text)[0]
+    assert q["speaker"]["title"] == "Boston-based director of the Smith-Jones Policy Center"
+
+
+
+def test_a_hyphen_joins_words_and_a_spaced_dash_does_not():
+    doc = spacy.blank("en")("a Boston-based critic - and a judge -- said")
+    assert [t.text for t in doc if joins_words(t)] == ["-"]
+    assert [t.text for t in doc if after_a_hyphen(t)] == ["based"]

@@ -207,16 +207,31 @@ def adjacent_draft(q: QuotedSpan, tokens: TokenIndex, lexicon: Lexicon, index: T
 def merge_split(drafts: list[Draft], q: QuotedSpan, index: TextIndex) -> bool:
     """Pass 3: `"A," X said. "B"` -- B joins A when only the attribution stands between."""
     for draft in reversed(drafts[-3:]):
-        if draft.type != "direct" or not draft.quotes or draft.cue is None:
-            continue
-        last = draft.quotes[-1]
-        gap_ok = 0 < q.open_at - last.close_at <= MAX_SPLIT_GAP
-        same_para = index.paragraph(last.close_at) == index.paragraph(q.open_at)
-        if gap_ok and same_para and last.close_at < draft.cue[0] < q.open_at:
+        if draft.type == "direct" and _split_by_cue(draft, q, index):
             draft.fragments.extend(q.pieces)
             draft.quotes.append(q)
             return True
     return False
+
+
+def follow_on(drafts: list[Draft], q: QuotedSpan, index: TextIndex) -> Draft | None:
+    """Pass 3b: `A is "partly quoted," X says. "B"` -- B is X's too, a quote of its own
+    (annotators mostly keep it apart from the mixed one)."""
+    for draft in reversed(drafts[-3:]):
+        if draft.type == "mixed" and draft.subject is not None and _split_by_cue(draft, q, index):
+            return Draft("follow_on", "direct", list(q.pieces), None, draft.subject, draft.mention, quotes=[q])
+    return None
+
+
+def _split_by_cue(draft: Draft, q: QuotedSpan, index: TextIndex) -> bool:
+    """Whether only the draft's attribution, in the same paragraph, stands between its last
+    quotation and `q`."""
+    if not draft.quotes or draft.cue is None:
+        return False
+    last = draft.quotes[-1]
+    gap_ok = 0 < q.open_at - last.close_at <= MAX_SPLIT_GAP
+    same_para = index.paragraph(last.close_at) == index.paragraph(q.open_at)
+    return gap_ok and same_para and last.close_at < draft.cue[0] < q.open_at
 
 
 def continuation(drafts: list[Draft], q: QuotedSpan, index: TextIndex) -> Draft | None:
@@ -250,7 +265,7 @@ def attribute(doc: Doc, text: str, lexicon: Lexicon) -> list[Draft]:
         draft = adjacent_draft(q, tokens, lexicon, index)
         if draft is None and merge_split(earlier, q, index):
             continue
-        draft = draft or continuation(earlier, q, index)
+        draft = draft or follow_on(earlier, q, index) or continuation(earlier, q, index)
         if draft is None and len(text[q.start:q.end].split()) >= MIN_UNATTRIBUTED_WORDS:
             draft = Draft("unattributed", "direct", list(q.pieces), None, quotes=[q])
         if draft is not None:

@@ -81,6 +81,7 @@ class Lexicon:
     office_verbs: frozenset[str]
     honorifics: dict[str, str]
     gender_words: dict[str, str]
+    first_names: dict[str, str]  # given name -> the gender it mostly goes with (learned)
     raising: frozenset[str]
     learned: dict[tuple[str, str], float]  # (form, frame) -> precision in the corpus it was learned on
     aliases: dict[str, str]
@@ -129,6 +130,7 @@ def load_lexicon() -> Lexicon:
         office_verbs=frozenset(_lines("office_verbs.txt")),
         honorifics={word: gender for word, gender in table("honorifics.tsv", 2)},
         gender_words={word: gender for word, gender in table("gender_words.tsv", 2)},
+        first_names={name: gender for name, gender, _, _ in table("first_names.tsv", 4)},
         raising=frozenset(_forms("raising_verbs.txt")),
         learned={(form, frame): float(precision) for form, frame, precision, _ in table("learned_cues.tsv", 4)},
         aliases={alias: name for alias, name in table("aliases.tsv", 2)},

@@ -35,6 +35,8 @@ PRONOUN_WINDOW = 40
 DESCRIPTION_WINDOW = 60
 #: how far back (in tokens) `it` or `they` looks for the organisation or group that spoke
 BODY_WINDOW = 120
+#: votes a first name's usual gender counts for against the article's own evidence
+FIRST_NAME_WEIGHT = 1.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +48,16 @@ class Resolved:
     title: str | None = None
 
 
+def majority(votes: Counter[str]) -> str | None:
+    """`m` or `f` if it has more votes than any other answer, else None.
+
+    >>> majority(Counter(m=2, f=1)), majority(Counter(m=1, f=1)), majority(Counter())
+    ('m', None, None)
+    """
+    (top, n), *rest = votes.most_common(2) or [(None, 0)]
+    return top if top in ("m", "f") and (not rest or rest[0][1] < n) else None
+
+
 @dataclass(slots=True)
 class Person:
     name: str
@@ -54,10 +66,9 @@ class Person:
     gender_votes: Counter[str] = field(default_factory=Counter)
 
     @property
-    def gender(self) -> str | None:
+    def evidenced_gender(self) -> str | None:
         """`m` or `f` where the article's evidence agrees, else None."""
-        (top, n), *rest = self.gender_votes.most_common(2) or [(None, 0)]
-        return top if top in ("m", "f") and (not rest or rest[0][1] < n) else None
+        return majority(self.gender_votes)
 
     @property
     def title(self) -> str | None:
@@ -68,17 +79,32 @@ class Person:
         return list(dict.fromkeys(self.roles + self.affiliations))
 
 
-def name_key(name: str) -> str:
-    """A name as it is compared: lower case, one apostrophe.
+NICKNAME_QUOTES = str.maketrans("", "", '"“”')
 
-    >>> name_key("James O’Neill") == name_key("james o'neill")
-    True
+
+def name_key(name: str) -> str:
+    """A name as it is compared: lower case, one apostrophe, no double quotes round a nickname.
+
+    >>> name_key("James O’Neill") == name_key("james o'neill"), name_key('Robert "Bobby" Scott')
+    (True, 'robert bobby scott')
     """
-    return name.lower().replace("’", "'")
+    return name.lower().replace("’", "'").translate(NICKNAME_QUOTES)
 
 
 #: words of a description that do not tell one holder of a role from another
 GENERIC_WORDS = frozenset({"the", "a", "an", "of", "former", "then", "current", "new", "his", "her", "its", "their"})
+
+
+def first_name(full_name: str) -> str | None:
+    """The lower-cased given name of a full name, if it has one that is a word.
+
+    >>> [first_name(n) for n in ("Hillary Clinton", "J. Smith", "Obama", "Mary-Kate Olsen")]
+    ['hillary', None, None, 'mary-kate']
+    """
+    words = full_name.split()
+    if len(words) < 2 or not words[0].replace("-", "").isalpha() or len(words[0]) < 2:
+        return None
+    return words[0].lower()
 
 
 def description_words_of(text: str) -> set[str]:
@@ -217,7 +243,7 @@ class SpeakerResolver:
         names = {id(ent): name_without_title(ent, self.lexicon) for ent, _, _ in found}
         mentions = sorted([*((ent.start, names[id(ent)]) for ent, _, _ in found),
                            *((at, name) for name, _, at in untagged)])
-        for name in surname_order([name for _, name in mentions if name]):
+        for name in surname_order([name for _, name in mentions if name_key(name).strip()]):
             words = name_key(name).split()
             self.by_word.setdefault(words[-1], name)
             if len(words) > 1:
@@ -278,7 +304,7 @@ class SpeakerResolver:
 
     def add_person(self, name: str, title: str, at: int) -> Resolved:
         """Record a person NER missed, so later mentions (`Austin`, `he`) find them."""
-        words = name_key(name).split()
+        words = name_key(name).split() or [name]
         for word in {words[-1], words[0]}:
             self.by_word.setdefault(word, name)
         name = self.canonical(name)
@@ -344,8 +370,13 @@ class SpeakerResolver:
         return [name for _, name in sorted(subjects, key=lambda pair: pair[0])]
 
     def _gender_of(self, name: str) -> str | None:
+        """The gender the article's evidence gives a person, with their first name's usual gender
+        as `FIRST_NAME_WEIGHT` votes: one parse-read pronoun does not outweigh `Barack`, two do."""
         person = self.people.get(name)
-        return person.gender if person else None
+        if person is None:
+            return None
+        usual = self.lexicon.first_names.get(first_name(person.name) or "")
+        return majority(person.gender_votes + Counter({usual: FIRST_NAME_WEIGHT}) if usual else person.gender_votes)
 
     def _agrees(self, resolved: Resolved, gender: str | None) -> bool:
         return gender is None or resolved.name is None or self._gender_of(resolved.name) in (None, gender)
@@ -367,11 +398,15 @@ class SpeakerResolver:
 
     def _own_clause_pronoun(self, subject: Token) -> Token | None:
         """`X said she would ...`: the `he` or `she` that is the subject of the clause X's own verb
-        reports, mostly X again (a majority over the article decides)."""
-        if subject.dep_ != "nsubj":
+        reports, mostly X again (a majority over the article decides). The verb must be one of
+        saying or thinking, and the clause must follow it: in `He added ..., should X attempt`
+        the parser's `ccomp` runs backwards."""
+        verb = subject.head
+        reporting = verb.lower_ in self.lexicon.speech or verb.lower_ in self.lexicon.belief
+        if subject.dep_ != "nsubj" or not reporting:
             return None
-        for clause in subject.head.children:
-            if clause.dep_ == "ccomp":
+        for clause in verb.children:
+            if clause.dep_ == "ccomp" and clause.i > verb.i:
                 for child in clause.children:
                     if child.dep_ == "nsubj" and child.lower_ in ("he", "she"):
                         return child

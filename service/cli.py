@@ -119,6 +119,22 @@ def cmd_inventory(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_first_names(args: argparse.Namespace) -> int:
+    """Learn which gender each first name mostly goes with from a corpus's own evidence."""
+    from models import first_names, inventory
+    from models.engine import DEFAULT_MODEL, build_pipeline
+    from models.lexicon import load_lexicon
+
+    nlp = build_pipeline(args.model or DEFAULT_MODEL)
+    docs = (doc for doc, _ in inventory.gold_docs(nlp, Path(args.train)))
+    counts = first_names.count(docs, load_lexicon())
+    learned = first_names.learn(counts, args.min_articles, args.min_agreement)
+    first_names.write(learned, Path(args.output))
+    print(f"{len({name for name, _ in counts})} first names with evidence; {len(learned)} kept (in >= "
+          f"{args.min_articles} articles, agreement >= {args.min_agreement}) -> {args.output}")
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from .bench import main as bench_main
 
@@ -153,6 +169,13 @@ def parser() -> argparse.ArgumentParser:
     inv.add_argument("--min-precision", type=float, default=0.6)
     inv.add_argument("--model")
     inv.set_defaults(func=cmd_inventory)
+    fn = sub.add_parser("first-names", help="learn first names' usual gender (data/first_names.tsv) from a corpus")
+    fn.add_argument("--train", required=True, help="JSONL with a 'text' a line (PolNeAR train)")
+    fn.add_argument("--output", default=str(Path(__file__).resolve().parent.parent / "models/data/first_names.tsv"))
+    fn.add_argument("--min-articles", type=int, default=2)
+    fn.add_argument("--min-agreement", type=float, default=0.9)
+    fn.add_argument("--model")
+    fn.set_defaults(func=cmd_first_names)
     be = sub.add_parser("bench", help="throughput, latency and memory against raw spaCy")
     from .bench import add_arguments
 

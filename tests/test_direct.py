@@ -55,3 +55,12 @@ def test_a_dateline_is_not_the_speaker(extract):
     text = 'BUFFALO, N.Y. (AP) — "We will rebuild," the mayor said.\n\nThe city was flooded.'
     q = extract(text)[0]
     assert q["text"] == "We will rebuild," and q["speaker"]["mention"]["text"] == "the mayor"
+
+
+def test_quote_after_a_mixed_one_is_the_same_speakers_own(extract):
+    text = ('The answers are "not enough," says Sarah Johnson, head of the Vets Fund. '
+            '"We compare it to the early days of a long war."')
+    quotes = extract(text)
+    assert [q["type"] for q in quotes] == ["mixed", "direct"]
+    assert quotes[1]["text"] == "We compare it to the early days of a long war."
+    assert quotes[1]["speaker"]["name"] == "Sarah Johnson"

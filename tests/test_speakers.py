@@ -166,3 +166,47 @@ def test_the_last_speaker_is_resolved(extract, case):
 def test_a_short_name_the_article_defines_in_brackets(extract):
     speaker = first_speaker(extract, "The Federal Reserve (Fed) kept rates on hold. The Fed said inflation was easing.")
     assert speaker["name"] == "Federal Reserve" and speaker["kind"] == "organization"
+
+
+def test_a_first_name_tells_the_pronoun_who_when_the_article_does_not(extract):
+    # no honorific, no gendered word: only the first names tell `she` from the men
+    text = ("Donald Price met Hillary Grant and David Stone on Monday.\n\n"
+            '"The deal is done," she said.')
+    assert speakers(extract, text)[-1] == "Hillary Grant"
+
+
+def test_the_articles_own_evidence_outweighs_one_parse_read_pronoun(monkeypatch):
+    from collections import Counter
+
+    from models.lexicon import load_lexicon
+    from models.speakers import FIRST_NAME_WEIGHT, majority
+
+    assert load_lexicon().first_names["donald"] == "m"  # learned from PolNeAR train
+    assert majority(Counter(f=1) + Counter(m=FIRST_NAME_WEIGHT)) == "m"
+    assert majority(Counter(f=2) + Counter(m=FIRST_NAME_WEIGHT)) == "f"
+
+
+def test_a_name_split_by_the_recogniser_round_a_nickname_is_one_person(extract):
+    text = ('Rep. Robert C. "Bobby" Scott opened his yard for a cookout. '
+            'Bobby Scott said he would run for the seat.')
+    q = extract(text)[0]
+    assert q["speaker"]["name"] == 'Robert C. "Bobby" Scott' and q["speaker"]["title"] == "Rep."
+
+
+def test_a_pronoun_before_its_own_verb_is_no_gender_evidence():
+    # the parser read `He added ..., should Clinton attempt a return` as `attempt` reporting `added`
+    import spacy
+    from spacy.tokens import Doc
+
+    from models.lexicon import load_lexicon
+    from models.speakers import SpeakerResolver
+
+    words = ["He", "added", "a", "note", ",", "should", "Clinton", "attempt", "a", "return", "."]
+    heads = [1, 7, 3, 1, 7, 7, 7, 7, 9, 7, 7]
+    deps = ["nsubj", "ccomp", "det", "dobj", "punct", "aux", "nsubj", "ROOT", "det", "dobj", "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    resolver = SpeakerResolver(doc, load_lexicon())
+    assert resolver._own_clause_pronoun(doc[6]) is None
+    said = Doc(doc.vocab, words=["Clinton", "said", "she", "left"], heads=[1, 1, 3, 1],
+               deps=["nsubj", "ROOT", "nsubj", "ccomp"])
+    assert resolver._own_clause_pronoun(said[0]).text == "she"

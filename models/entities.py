@@ -1,0 +1,49 @@
+"""Repairs to the entity recogniser's person names before the rules read them.
+
+The small English model splits a name around a quoted nickname (`Robert C. "Bobby" Scott`
+comes out as `Robert C. "Bobby` and `Scott`): the person is then known by half a name, and
+the other half looks like a second person. Each repair here is a pure function of the parse.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+QUOTE_MARKS = frozenset({'"', "'", "“", "”", "‘", "’"})
+
+
+def nickname_names(doc: Doc) -> list[Span]:
+    """Names with a quoted nickname inside: proper nouns, a quoted proper noun, proper nouns,
+    with a person's entity among them.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")('Rep. Robert "Bobby" Scott spoke.')
+    >>> for t in doc[:6]: t.pos_ = "PUNCT" if t.is_quote else "PROPN"
+    >>> doc.ents = [Span(doc, 3, 5, "PERSON")]
+    >>> [s.text for s in nickname_names(doc)]
+    ['Rep. Robert "Bobby" Scott']
+    """
+    found = []
+    for i in range(1, len(doc) - 3):
+        opening, nick, closing, last = doc[i:i + 4]
+        shape = opening.text in QUOTE_MARKS and closing.text in QUOTE_MARKS and not opening.whitespace_ \
+            and not nick.whitespace_ and nick.pos_ == "PROPN" and last.pos_ == "PROPN" and doc[i - 1].pos_ == "PROPN"
+        if not shape:
+            continue
+        start, end = i - 1, i + 4
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].is_punct:
+            start -= 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].is_punct:
+            end += 1
+        if any(t.ent_type_ == "PERSON" for t in doc[start:end]):
+            found.append(Span(doc, start, end, "PERSON"))
+    return found
+
+
+def join_nicknames(doc: Doc) -> None:
+    """Make each name with a quoted nickname one PERSON entity, replacing the pieces."""
+    names = nickname_names(doc)
+    if names:
+        kept = [ent for ent in doc.ents if not any(ent.start < n.end and n.start < ent.end for n in names)]
+        doc.ents = filter_spans([*kept, *names])

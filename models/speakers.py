@@ -26,6 +26,7 @@ from .titles import (
     untagged_people,
 )
 
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 CUT_DEPS = frozenset({"relcl", "acl", "advcl"})
@@ -225,6 +226,7 @@ class SpeakerResolver:
         self.lexicon = lexicon
         self.people: dict[str, Person] = {}
         self.by_word: dict[str, str] = {}
+        self.full_forms: dict[str, list[tuple[int, str]]] = {}  # name word -> (token, full name) of subjects
         self.entity_at: dict[int, Span] = {}
         self.orgs: list[tuple[int, str, str]] = []  # (root token, root word, name) of each ORG entity
         self.defined_aliases: dict[str, str] = {}  # short name -> full name, as the article defines them
@@ -248,6 +250,13 @@ class SpeakerResolver:
             self.by_word.setdefault(words[-1], name)
             if len(words) > 1:
                 self.by_word.setdefault(words[0], name)
+        actors = sorted([*((ent.start, names[id(ent)]) for ent, _, _ in found if ent.root.dep_ in SUBJECT_DEPS),
+                         *((at, name) for name, _, at in untagged if self.doc[at].dep_ in SUBJECT_DEPS)])
+        for at, name in actors:  # named as the one who acts: `Jeh Johnson says`, not `a photo of Heidi Cruz`
+            words = name_key(name).split()
+            if len(words) > 1:
+                for word in {words[0], words[-1]}:
+                    self.full_forms.setdefault(word, []).append((at, name))
         for ent in ents:
             for i in range(ent.start, ent.end):
                 self.entity_at[i] = ent
@@ -258,13 +267,13 @@ class SpeakerResolver:
             if ent.label_ == "ORG" and ent.root.dep_ in ("nsubj", "nsubjpass"):
                 self.note_body(ent.root.i, self.organization(ent.text, ent.root.i))
         for ent, title, is_role in found:
-            name = self.canonical(names[id(ent)])
+            name = self.canonical(names[id(ent)], ent.start)
             person = self.people.setdefault(name, Person(name))
             if title:
                 (person.roles if is_role else person.affiliations).append(title)
             self.positions.append(ent.root.i)
             self.names_at.append(name)
-        self._gather_gender([(ent, self.canonical(names[id(ent)])) for ent, _, _ in found])
+        self._gather_gender([(ent, self.canonical(names[id(ent)], ent.start)) for ent, _, _ in found])
         for name, title, at in untagged:
             self.add_person(name, title, at)
         self._roles_from_descriptions()
@@ -293,12 +302,25 @@ class SpeakerResolver:
         subjects = [name for at, name in earlier if is_subject[at]]
         return (same or subjects or [name for _, name in earlier] or [None])[-1]
 
-    def canonical(self, name: str) -> str:
+    def canonical(self, name: str, at: int | None = None) -> str:
         """The fullest form of a person's name in this document (`Blinken` -> `Antony Blinken`);
-        a name is only ever completed, never swapped for another person's (`Jeh Johnson` stays)."""
+        a name is only ever completed, never swapped for another person's (`Jeh Johnson` stays).
+
+        A mention at token `at` is completed by the latest full name before it that holds its
+        words and was the subject of its clause, as a reader does (`Jeh Johnson said ... Johnson
+        added` is Jeh, even where Gary Johnson is named more often); with none before, by the
+        first after.
+        """
         words = [w for w in name_key(name).split() if w not in self.lexicon.honorifics]
         if not words:
             return name
+        if at is not None:
+            fits = [(i, full) for i, full in self.full_forms.get(words[-1], ())
+                    if set(words) <= set(name_key(full).split())]
+            if fits:
+                before = [full for i, full in fits if i <= at]
+                name = before[-1] if before else fits[0][1]
+                words = name_key(name).split()
         full = self.by_word.get(words[-1]) or self.by_word.get(words[0])
         return full if full and set(words) <= set(name_key(full).split()) else name
 
@@ -307,7 +329,7 @@ class SpeakerResolver:
         words = name_key(name).split() or [name]
         for word in {words[-1], words[0]}:
             self.by_word.setdefault(word, name)
-        name = self.canonical(name)
+        name = self.canonical(name, at)
         person = self.people.setdefault(name, Person(name))
         if title not in person.roles:
             person.roles.append(title)
@@ -443,9 +465,10 @@ class SpeakerResolver:
         if together is not None:
             return together
         if ent is not None and ent.label_ == "PERSON":
-            return self.person(self.canonical(name_without_title(ent, self.lexicon)))
+            return self.person(self.canonical(name_without_title(ent, self.lexicon), head.i))
         if appos_person is not None:
-            return self.person(self.canonical(name_without_title(self.entity_at[appos_person.i], self.lexicon)))
+            appos_name = name_without_title(self.entity_at[appos_person.i], self.lexicon)
+            return self.person(self.canonical(appos_name, appos_person.i))
         antecedent = relative_antecedent(head)
         if antecedent is not None:
             return self.resolve(antecedent, self._mention_text(antecedent))
@@ -461,7 +484,7 @@ class SpeakerResolver:
         if lower in self.lexicon.pronouns:
             return self._body_before(head.i, self.lexicon.pronouns[lower])
         if _looks_like_a_name(head) and name_key(head.text) in self.by_word:
-            return self.person(self.canonical(head.text))
+            return self.person(self.canonical(head.text, head.i))
         untagged = untagged_name(head, self.lexicon)
         if untagged is not None:
             return self.add_person(*untagged, head.i)
@@ -534,9 +557,9 @@ class SpeakerResolver:
         """The full name a token stands for, if it is (part of) a known person's name."""
         ent = self.entity_at.get(token.i)
         if ent is not None and ent.label_ == "PERSON":
-            return self.canonical(name_without_title(ent, self.lexicon))
+            return self.canonical(name_without_title(ent, self.lexicon), token.i)
         if token.pos_ == "PROPN" and name_key(token.text) in self.by_word:  # `Austin`, tagged as the city
-            return self.canonical(token.text)
+            return self.canonical(token.text, token.i)
         return None
 
     def _people_together(self, head: Token) -> Resolved | None:

@@ -210,3 +210,16 @@ def test_a_pronoun_before_its_own_verb_is_no_gender_evidence():
     said = Doc(doc.vocab, words=["Clinton", "said", "she", "left"], heads=[1, 1, 3, 1],
                deps=["nsubj", "ROOT", "nsubj", "ccomp"])
     assert resolver._own_clause_pronoun(said[0]).text == "she"
+
+
+def test_a_surname_is_the_latest_person_of_that_name_who_acted(extract):
+    text = ("Libertarian candidate Gary Moss held a rally on Monday. Gary Moss said taxes were too high. "
+            "Moss said the plan was unfair.\n\nSeparately, Interior Secretary Jeh Moss warned of hackers. "
+            "Moss said the attacks were growing.")
+    assert speakers(extract, text) == ["Gary Moss", "Gary Moss", "Jeh Moss"]
+
+
+def test_a_relative_named_in_passing_does_not_take_the_surname(extract):
+    text = ("Sen. Tom Reyes endorsed the governor on Friday. Critics mocked a photo of Lena Reyes, his wife. "
+            "Reyes said the choice was hard.")
+    assert speakers(extract, text)[-1] == "Tom Reyes"

@@ -47,3 +47,16 @@ def join_nicknames(doc: Doc) -> None:
     if names:
         kept = [ent for ent in doc.ents if not any(ent.start < n.end and n.start < ent.end for n in names)]
         doc.ents = filter_spans([*kept, *names])
+
+
+def is_headline(sentence: Span) -> bool:
+    """A title-case line (`Obama Seeks More Aid`): its capitalised words are no evidence that
+    they belong to a name, so names read there complete no other mention.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> is_headline(nlp("Obama Seeks More Money for Refugees.")[:]), is_headline(nlp("Obama seeks more money.")[:])
+    (True, False)
+    """
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) >= 0.8 * len(words)

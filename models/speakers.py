@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .entities import is_headline
 from .lexicon import Lexicon
 from .titles import (
     ORG_LABELS,
@@ -245,14 +246,17 @@ class SpeakerResolver:
         names = {id(ent): name_without_title(ent, self.lexicon) for ent, _, _ in found}
         mentions = sorted([*((ent.start, names[id(ent)]) for ent, _, _ in found),
                            *((at, name) for name, _, at in untagged)])
+        headline = {ent.start for ent, _, _ in found if is_headline(ent.sent)}
+        in_body = {name for at, name in mentions if at not in headline}
         for name in surname_order([name for _, name in mentions if name_key(name).strip()]):
             words = name_key(name).split()
             self.by_word.setdefault(words[-1], name)
-            if len(words) > 1:
-                self.by_word.setdefault(words[0], name)
+            if len(words) > 1 and name in in_body:  # in a title-case headline only the last word
+                self.by_word.setdefault(words[0], name)  # may be a surname: `Obama Seeks Aid`
         actors = sorted([*((ent.start, names[id(ent)]) for ent, _, _ in found if ent.root.dep_ in SUBJECT_DEPS),
                          *((at, name) for name, _, at in untagged if self.doc[at].dep_ in SUBJECT_DEPS)])
-        for at, name in actors:  # named as the one who acts: `Jeh Johnson says`, not `a photo of Heidi Cruz`
+        # named as the one who acts: `Jeh Johnson says`, not `a photo of Heidi Cruz`
+        for at, name in [(at, name) for at, name in actors if at not in headline]:
             words = name_key(name).split()
             if len(words) > 1:
                 for word in {words[0], words[-1]}:

@@ -223,3 +223,14 @@ def test_a_relative_named_in_passing_does_not_take_the_surname(extract):
     text = ("Sen. Tom Reyes endorsed the governor on Friday. Critics mocked a photo of Lena Reyes, his wife. "
             "Reyes said the choice was hard.")
     assert speakers(extract, text)[-1] == "Tom Reyes"
+
+
+def test_a_title_case_headline_lends_no_name_by_its_first_word(extract):
+    # NER reads `Obama Seeks` as a name; the body's `Obama` is not completed to it
+    text = "Obama Seeks More Money For Refugees.\n\nObama said on Monday that the plan was sound."
+    assert speakers(extract, text) == ["Obama"]
+
+
+def test_a_headline_still_gives_the_full_name_of_its_last_word(extract):
+    text = "Hillary Clinton Goes After Donald Trump Again.\n\nClinton said on Monday that the plan was sound."
+    assert speakers(extract, text) == ["Hillary Clinton"]

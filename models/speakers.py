@@ -213,6 +213,20 @@ def surname_order(names: list[str]) -> list[str]:
     return sorted(counts, key=lambda n: (-len(n.split()), -counts[n], first[n]))
 
 
+def owned_nouns(doc: Doc, lexicon: Lexicon) -> dict[str, list[tuple[int, str]]]:
+    """Organisation nouns told apart by a proper name (`the Clinton campaign`, `Clinton's
+    campaign`): noun -> (token, `Clinton campaign`) in text order, read in one pass."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for token in doc:
+        if token.tag_ != "NN" or token.lower_ not in lexicon.org_nouns:
+            continue
+        owner = [c for c in token.children if c.i < token.i and c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
+        if owner:
+            words = [t.text for t in owner[-1].subtree if t.pos_ == "PROPN"]
+            found.setdefault(token.lower_, []).append((token.i, " ".join([*words, token.text])))
+    return found
+
+
 def _looks_like_a_name(token: Token) -> bool:
     """A proper noun, or a capitalised word the tagger took for a common one (headlines,
     transcript labels: `WALLACE`)."""
@@ -237,6 +251,7 @@ class SpeakerResolver:
         self.documents: list[tuple[int, str, str]] = []  # (token, noun, name) of each named poll or report
         self.bodies: list[tuple[int, Resolved]] = []  # organisations and groups that spoke, in text order
         self.speaker_names: list[str] = []
+        self.owned_nouns = owned_nouns(doc, lexicon)
         self._index_people()
 
     def _index_people(self) -> None:
@@ -557,6 +572,15 @@ class SpeakerResolver:
         after = [name for i, root, name in self.orgs if i >= at and fits(root, name)]
         return (before[-1:] or after[:1] or [None])[0]
 
+    def _named_earlier(self, head: Token) -> str | None:
+        """`the campaign` after `the Clinton campaign` (or `Clinton's campaign`): the latest earlier
+        phrase with the same organisation noun and a proper name to tell which one it is."""
+        if head.lower_ not in self.lexicon.org_nouns or len(list(head.children)) > 1:
+            return None  # `the campaign`, not `the new campaign`
+        named = self.owned_nouns.get(head.lower_, [])
+        k = bisect_left(named, head.i, key=lambda pair: pair[0])
+        return named[k - 1][1] if k else None
+
     def _person_name(self, token: Token) -> str | None:
         """The full name a token stands for, if it is (part of) a known person's name."""
         ent = self.entity_at.get(token.i)
@@ -602,7 +626,7 @@ class SpeakerResolver:
         lower = head.lower_
         plain = strip_article(mention)
         if is_definite(head) and head.tag_ == "NN":  # `the fund`, `the commission`
-            full = self.full_org_name(head.text, head.i)
+            full = self.full_org_name(head.text, head.i) or self._named_earlier(head)
             if full is not None:
                 return Resolved(full, "organization")
         if lower in self.lexicon.org_nouns or plain.lower() in self.lexicon.org_nouns:

@@ -234,3 +234,10 @@ def test_a_title_case_headline_lends_no_name_by_its_first_word(extract):
 def test_a_headline_still_gives_the_full_name_of_its_last_word(extract):
     text = "Hillary Clinton Goes After Donald Trump Again.\n\nClinton said on Monday that the plan was sound."
     assert speakers(extract, text) == ["Hillary Clinton"]
+
+
+def test_the_organisation_noun_is_the_one_named_before(extract):
+    text = ("The Johnson campaign said the rally would go ahead. Rivals objected.\n\n"
+            "The campaign said the permit was valid.")
+    q = extract(text)[-1]
+    assert q["speaker"]["name"] == "Johnson campaign" and q["speaker"]["kind"] == "organization"

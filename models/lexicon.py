@@ -44,6 +44,16 @@ def _forms(name: str) -> dict[str, str]:
     return out
 
 
+def singular(word: str) -> str:
+    """`senators` -> `senator`; one rule for every role-word comparison (`boss` stays).
+
+    >>> [singular(w) for w in ("senators", "boss", "boss's", "analyses")]
+    ['senator', 'boss', 'boss', 'analyse']
+    """
+    word = word.removesuffix("'s").removesuffix("’s")
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 def table(name: str, columns: int) -> list[list[str]]:
     """The tab-separated rows of a data file, each checked to have `columns` fields.
 
@@ -77,6 +87,7 @@ class Lexicon:
     addressee_verbs: frozenset[str]
     section_labels: frozenset[str]
     titles: frozenset[str]
+    role_nouns: frozenset[str]  # learned: nouns set beside names (data/role_nouns.txt)
     not_roles: frozenset[str]
     office_verbs: frozenset[str]
     honorifics: dict[str, str]
@@ -100,6 +111,14 @@ class Lexicon:
     def trigger_ids(self) -> numpy.ndarray:
         """`trigger_forms` as spaCy's string ids, to pick the candidate tokens of a doc at once."""
         return numpy.array(sorted(get_string_id(form) for form in self.trigger_forms), dtype=numpy.uint64)
+
+    def is_role_word(self, word: str) -> bool:
+        """Whether a lower-cased word, singular or plural, names a role (`senators`, `aides`).
+
+        >>> load_lexicon().is_role_word("senators"), load_lexicon().is_role_word("voters")
+        (True, False)
+        """
+        return any(w in self.titles or w in self.role_nouns for w in (word, singular(word)))
 
     def is_cue_form(self, word: str) -> bool:
         """Whether a lower-cased word form can be a speech cue by itself."""
@@ -126,6 +145,7 @@ def load_lexicon() -> Lexicon:
         addressee_verbs=frozenset(_lines("addressee_verbs.txt")),
         section_labels=frozenset(_lines("section_labels.txt")),
         titles=frozenset(_lines("titles.txt")),
+        role_nouns=frozenset(_lines("role_nouns.txt")),
         not_roles=frozenset(_lines("not_roles.txt")),
         office_verbs=frozenset(_lines("office_verbs.txt")),
         honorifics={word: gender for word, gender in table("honorifics.tsv", 2)},

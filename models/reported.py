@@ -26,7 +26,6 @@ from .spans import (
     token_range,
     trim_tokens,
 )
-from .titles import singular
 from .types import Range
 
 #: how a cue was found; the confidence table is keyed by these names
@@ -167,7 +166,7 @@ def _can_speak(subject: Token | None, lexicon: Lexicon) -> bool:
     if subject.ent_type_ in SOURCE_ENTITY_TYPES or subject.pos_ in ("PRON", "PROPN"):
         return True
     word = subject.lower_
-    return word in lexicon.titles or singular(word) in lexicon.titles or word in lexicon.org_nouns
+    return lexicon.is_role_word(word) or word in lexicon.org_nouns
 
 
 def inverted_cue(verb: Token, lexicon: Lexicon) -> Cue | None:

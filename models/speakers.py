@@ -645,4 +645,4 @@ class SpeakerResolver:
         return Resolved(plain, "unknown")
 
     def _is_role(self, word: str) -> bool:
-        return word in self.lexicon.titles or singular(word) in self.lexicon.titles
+        return self.lexicon.is_role_word(word)

@@ -20,7 +20,7 @@ from spacy.attrs import POS
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import Lexicon, load_lexicon  # noqa: F401  (load_lexicon: the doctests)
+from .lexicon import Lexicon, load_lexicon, singular  # noqa: F401  (load_lexicon: the doctests)
 from .spans import DASHES, after_a_hyphen, joins_words
 
 MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
@@ -57,16 +57,6 @@ def clean(tokens: list[Token]) -> str | None:
     while tokens and (tokens[-1].lower_ in DROP_AT_EDGES or tokens[-1].is_punct):
         tokens = tokens[:-1]
     return "".join(t.text_with_ws for t in tokens).strip() or None
-
-
-def singular(word: str) -> str:
-    """`senators` -> `senator`; one rule for every role-word comparison (`boss` stays).
-
-    >>> [singular(w) for w in ("senators", "boss", "boss's", "analyses")]
-    ['senator', 'boss', 'boss', 'analyse']
-    """
-    word = word.removesuffix("'s").removesuffix("’s")
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def is_role_noun(token: Token, lexicon: Lexicon) -> bool:
@@ -334,5 +324,4 @@ def is_occupation(word: str, lexicon: Lexicon) -> bool:
     >>> [is_occupation(w, lexicon) for w in ("senators", "journalists", "critics", "boss")]
     [True, True, False, True]
     """
-    single = singular(word)
-    return word in lexicon.titles or single in lexicon.titles or single.endswith("ist")
+    return lexicon.is_role_word(word) or singular(word).endswith("ist")

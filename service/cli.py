@@ -135,6 +135,22 @@ def cmd_first_names(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_role_nouns(args: argparse.Namespace) -> int:
+    """Learn which nouns name roles from where a corpus sets them beside people's names."""
+    from models import inventory, role_nouns
+    from models.engine import DEFAULT_MODEL, build_pipeline
+    from models.lexicon import load_lexicon
+
+    nlp = build_pipeline(args.model or DEFAULT_MODEL)
+    docs = (doc for doc, _ in inventory.gold_docs(nlp, Path(args.train)))
+    counts = role_nouns.count(docs, load_lexicon())
+    learned = role_nouns.learn(counts, args.min_articles)
+    role_nouns.write(learned, Path(args.output), args.min_articles)
+    print(f"{len(counts)} nouns seen beside names; {len(learned)} kept (in >= {args.min_articles} articles) "
+          f"-> {args.output}")
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from .bench import main as bench_main
 
@@ -176,6 +192,12 @@ def parser() -> argparse.ArgumentParser:
     fn.add_argument("--min-agreement", type=float, default=0.9)
     fn.add_argument("--model")
     fn.set_defaults(func=cmd_first_names)
+    rn = sub.add_parser("role-nouns", help="learn the nouns that name roles (data/role_nouns.txt) from a corpus")
+    rn.add_argument("--train", required=True, help="JSONL with a 'text' a line (PolNeAR train)")
+    rn.add_argument("--output", default=str(Path(__file__).resolve().parent.parent / "models/data/role_nouns.txt"))
+    rn.add_argument("--min-articles", type=int, default=3)
+    rn.add_argument("--model")
+    rn.set_defaults(func=cmd_role_nouns)
     be = sub.add_parser("bench", help="throughput, latency and memory against raw spaCy")
     from .bench import add_arguments
 

@@ -496,7 +496,8 @@ class SpeakerResolver:
             earlier = self._person_subject_before(head)
             if earlier is not None:
                 resolved = self.resolve(earlier, self._mention_text(earlier))
-                if self._agrees(resolved, gender):
+                said_of = self.lexicon.gender_words.get(earlier.lower_)  # `the man`, `his son`
+                if self._agrees(resolved, gender) and said_of in (None, gender):
                     return resolved
             name = self.latest_person_before(head.i, gender)
             return self.person(name) if name else Resolved(None, "person")

@@ -143,11 +143,14 @@ def cmd_role_nouns(args: argparse.Namespace) -> int:
 
     nlp = build_pipeline(args.model or DEFAULT_MODEL)
     docs = (doc for doc, _ in inventory.gold_docs(nlp, Path(args.train)))
-    counts = role_nouns.count(docs, load_lexicon())
-    learned = role_nouns.learn(counts, args.min_articles)
-    role_nouns.write(learned, Path(args.output), args.min_articles)
-    print(f"{len(counts)} nouns seen beside names; {len(learned)} kept (in >= {args.min_articles} articles) "
-          f"-> {args.output}")
+    articles, beside, seen = role_nouns.count(docs, load_lexicon())
+    learned = role_nouns.learn(articles, beside, seen, args.min_articles, args.min_share)
+    role_nouns.write(learned, Path(args.output), args.min_articles, args.min_share)
+    if args.stats:
+        for noun in sorted(articles, key=lambda n: -articles[n]):
+            print(f"{noun}\t{articles[noun]}\t{beside[noun]}\t{seen[noun]}", file=args.stats)
+    print(f"{len(articles)} nouns seen beside names; {len(learned)} kept (in >= {args.min_articles} articles, "
+          f">= {args.min_share} of their occurrences) -> {args.output}")
     return 0
 
 
@@ -196,6 +199,8 @@ def parser() -> argparse.ArgumentParser:
     rn.add_argument("--train", required=True, help="JSONL with a 'text' a line (PolNeAR train)")
     rn.add_argument("--output", default=str(Path(__file__).resolve().parent.parent / "models/data/role_nouns.txt"))
     rn.add_argument("--min-articles", type=int, default=3)
+    rn.add_argument("--min-share", type=float, default=0.1)
+    rn.add_argument("--stats", type=argparse.FileType("w"), help="also write noun, articles, beside, seen here")
     rn.add_argument("--model")
     rn.set_defaults(func=cmd_role_nouns)
     be = sub.add_parser("bench", help="throughput, latency and memory against raw spaCy")

@@ -117,3 +117,14 @@ def test_a_hyphen_joins_words_and_a_spaced_dash_does_not():
     doc = spacy.blank("en")("a Boston-based critic - and a judge -- said")
     assert [t.text for t in doc if joins_words(t)] == ["-"]
     assert [t.text for t in doc if after_a_hyphen(t)] == ["based"]
+
+
+def test_a_group_of_a_learned_role_noun_keeps_it_as_title(extract):
+    q = extract("Two Democratic speechwriters said the line had been cut.")[0]
+    assert q["speaker"]["name"] == "Two Democratic speechwriters"
+    assert q["speaker"]["title"] == "Democratic speechwriters"
+
+
+def test_a_group_that_holds_no_role_gets_no_title(extract):
+    q = extract("Many voters said the line had been cut.")[0]
+    assert q["speaker"]["name"] == "Many voters" and q["speaker"]["title"] is None

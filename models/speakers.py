@@ -19,6 +19,7 @@ from .titles import (
     ORG_LABELS,
     group_role,
     name_without_title,
+    names_an_office,
     person_titles,
     role_descriptions,
     role_phrase,
@@ -71,10 +72,6 @@ class Person:
     def evidenced_gender(self) -> str | None:
         """`m` or `f` where the article's evidence agrees, else None."""
         return majority(self.gender_votes)
-
-    @property
-    def title(self) -> str | None:
-        return (self.roles or self.affiliations or [None])[0]
 
     @property
     def titles(self) -> list[str]:
@@ -358,8 +355,13 @@ class SpeakerResolver:
         return self.person(name)
 
     def person(self, name: str) -> Resolved:
+        """A person with the title they are best known by: the first that names an office
+        (`Democratic presidential nominee`), else the first role (`rival`), else an affiliation."""
         person = self.people.get(name)
-        return Resolved(name, "person", person.title if person else None)
+        if person is None:
+            return Resolved(name, "person")
+        offices = [role for role in person.roles if names_an_office(role, self.lexicon)]
+        return Resolved(name, "person", (offices or person.roles or person.affiliations or [None])[0])
 
     def note_body(self, i: int, resolved: Resolved) -> None:
         """Remember an organisation or group that spoke at token `i`: what a later `it` or `they`

@@ -41,11 +41,19 @@ GROUP_QUANTIFIERS = frozenset({"other", "several", "many", "some", "few", "most"
 
 
 def has_title_word(tokens: list[Token], lexicon: Lexicon) -> bool:
-    words = [t.lower_ for t in tokens]
-    if any(w in lexicon.titles for w in words):
-        return True
-    joined = " ".join(words)
-    return any(" " in title and title in joined for title in lexicon.titles)
+    return names_an_office(" ".join(t.lower_ for t in tokens), lexicon)
+
+
+def names_an_office(text: str, lexicon: Lexicon) -> bool:
+    """Whether a title holds a word (or phrase) of the hand-kept `data/titles.txt`.
+
+    >>> lexicon = load_lexicon()
+    >>> names_an_office("democratic presidential nominee", lexicon), names_an_office("rival", lexicon)
+    (True, False)
+    """
+    text = text.lower()
+    return any(w in lexicon.titles for w in text.split()) \
+        or any(" " in title and title in text for title in lexicon.titles)
 
 
 def clean(tokens: list[Token]) -> str | None:

@@ -128,3 +128,10 @@ def test_a_group_of_a_learned_role_noun_keeps_it_as_title(extract):
 def test_a_group_that_holds_no_role_gets_no_title(extract):
     q = extract("Many voters said the line had been cut.")[0]
     assert q["speaker"]["name"] == "Many voters" and q["speaker"]["title"] is None
+
+
+def test_the_title_given_is_the_office_over_a_relation(extract):
+    text = ("His rival, Sarah Johnson, spoke first. On Monday, Democratic presidential nominee Sarah Johnson "
+            "arrived. Johnson said the plan would fail.")
+    q = extract(text)[-1]
+    assert q["speaker"]["title"] == "Democratic presidential nominee"

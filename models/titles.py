@@ -57,10 +57,12 @@ def names_an_office(text: str, lexicon: Lexicon) -> bool:
 
 
 def clean(tokens: list[Token]) -> str | None:
-    """Title text from tokens: possessive pronouns (`his`), determiners, possessive endings and
-    commas dropped at the edges; `the family's attorneys` keeps its possessor."""
+    """Title text from tokens: possessive pronouns (`his`), determiners, possessive endings,
+    commas and a sentence's opening adverb dropped at the edges; `the family's attorneys` keeps
+    its possessor."""
     tokens = [t for t in tokens if t.tag_ != "PRP$"]
-    while tokens and (tokens[0].lower_ in DROP_AT_EDGES or tokens[0].is_punct):
+    while tokens and (tokens[0].lower_ in DROP_AT_EDGES or tokens[0].is_punct
+                      or (tokens[0].pos_ == "ADV" and tokens[0].is_sent_start)):  # `Later [Sen.] X`
         tokens = tokens[1:]
     while tokens and (tokens[-1].lower_ in DROP_AT_EDGES or tokens[-1].is_punct):
         tokens = tokens[:-1]

@@ -135,3 +135,8 @@ def test_the_title_given_is_the_office_over_a_relation(extract):
             "arrived. Johnson said the plan would fail.")
     q = extract(text)[-1]
     assert q["speaker"]["title"] == "Democratic presidential nominee"
+
+
+def test_a_sentences_opening_adverb_is_not_part_of_the_title(extract):
+    q = extract("Later Democratic presidential nominee Sarah Johnson said the plan would fail.")[0]
+    assert q["speaker"]["title"] == "Democratic presidential nominee"

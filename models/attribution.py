@@ -28,6 +28,8 @@ from .types import Range
 
 #: longest stretch between the halves of a split quote that can hold only its attribution
 MAX_SPLIT_GAP = 160
+#: most characters and words between an attribution and a quote that follows it as the same speaker's
+MAX_FOLLOW_GAP, MAX_FOLLOW_WORDS = 120, 12
 #: fewest words a quotation needs to be taken as a quote when nothing attributes it
 MIN_UNATTRIBUTED_WORDS = 8
 #: rules too unreliable without quotation marks to back them (measured on PolNeAR dev)
@@ -111,7 +113,7 @@ def cue_drafts(doc: Doc, lexicon: Lexicon, index: TextIndex) -> list[Draft]:
             continue
         if draft.quotes and cue.rule in INDIRECT_ONLY_RULES:
             continue  # a learned frame adds reported speech; quotations keep their own attribution
-        if cue.rule == "according" and any(index.standalone(q) for q in draft.quotes):
+        if cue.rule == "according" and any(index.standalone(q) and q.close_at < cue.cue[0] for q in draft.quotes):
             continue  # `"...," X said, according to Y`: the quote is X's; Y only reports it
         if draft.type == "direct" and any(q.open_at in claimed for q in draft.quotes):
             continue
@@ -215,12 +217,23 @@ def merge_split(drafts: list[Draft], q: QuotedSpan, index: TextIndex) -> bool:
 
 
 def follow_on(drafts: list[Draft], q: QuotedSpan, index: TextIndex) -> Draft | None:
-    """Pass 3b: `A is "partly quoted," X says. "B"` -- B is X's too, a quote of its own
-    (annotators mostly keep it apart from the mixed one)."""
+    """Pass 3b: `A is "partly quoted," X says. "B"` and `A, X said. "B"` -- B is X's too, a
+    quote of its own (annotators mostly keep it apart from the reported one)."""
     for draft in reversed(drafts[-3:]):
-        if draft.type == "mixed" and draft.subject is not None and _split_by_cue(draft, q, index):
+        if draft.type in ("mixed", "indirect") and draft.subject is not None and _ends_right_before(draft, q, index):
             return Draft("follow_on", "direct", list(q.pieces), None, draft.subject, draft.mention, quotes=[q])
     return None
+
+
+def _ends_right_before(draft: Draft, q: QuotedSpan, index: TextIndex) -> bool:
+    """Whether the sentence of a draft ends with its attribution right before `q` opens, in the
+    same paragraph: `..., X said. "B"`, `..., said X, the mayor. "B"`."""
+    if draft.cue is None:
+        return False
+    end = max(draft.cue[1], *(stop for _, stop in draft.fragments))
+    between = index.text[end:q.open_at]
+    return 0 < q.open_at - end <= MAX_FOLLOW_GAP and index.paragraph(end) == index.paragraph(q.open_at) \
+        and between.rstrip().endswith((".", "!", "?")) and len(between.split()) <= MAX_FOLLOW_WORDS
 
 
 def _split_by_cue(draft: Draft, q: QuotedSpan, index: TextIndex) -> bool:

@@ -64,3 +64,20 @@ def test_quote_after_a_mixed_one_is_the_same_speakers_own(extract):
     assert [q["type"] for q in quotes] == ["mixed", "direct"]
     assert quotes[1]["text"] == "We compare it to the early days of a long war."
     assert quotes[1]["speaker"]["name"] == "Sarah Johnson"
+
+
+def test_according_to_before_a_quote_attributes_it(extract):
+    q = extract('According to Sarah Johnson, "the vote was never going to pass this year."')[0]
+    assert q["type"] == "direct" and q["speaker"]["name"] == "Sarah Johnson"
+
+
+def test_according_to_after_a_quoted_speaker_does_not_take_the_quote(extract):
+    q = extract('"We will not pay," Tom Reyes said, according to the Daily Star.')[0]
+    assert q["speaker"]["name"] == "Tom Reyes"
+
+
+def test_quote_after_a_reported_sentence_is_the_same_speakers(extract):
+    text = ('The council may wait for the audit, Sarah Johnson said. "The other factor is money, and '
+            'there is not enough of it."')
+    quotes = extract(text)
+    assert quotes[-1]["type"] == "direct" and quotes[-1]["speaker"]["name"] == "Sarah Johnson"

@@ -33,6 +33,7 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 CUT_DEPS = frozenset({"relcl", "acl", "advcl"})
 KEPT_PREPOSITIONS = frozenset({"of", "from", "at", "for", "with"})
+GROUP_PREPOSITIONS = frozenset({"on", "in", "to"})
 PRONOUN_WINDOW = 40
 #: how far back (in tokens) a definite description looks for the person it describes
 DESCRIPTION_WINDOW = 60
@@ -171,7 +172,7 @@ def mention_bounds(subject: Token) -> tuple[int, int]:
     without a relative clause that trails it."""
     start, end = subject.left_edge.i, subject.right_edge.i + 1
     for child in subject.children:
-        cut = child.dep_ in CUT_DEPS or (child.dep_ == "prep" and child.lower_ not in KEPT_PREPOSITIONS)
+        cut = child.dep_ in CUT_DEPS or (child.dep_ == "prep" and not _narrows(subject, child))
         if child.i > subject.i and cut:
             end = min(end, child.left_edge.i)
     doc = subject.doc
@@ -180,6 +181,17 @@ def mention_bounds(subject: Token) -> tuple[int, int]:
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return start, end
+
+
+def _narrows(subject: Token, prep: Token) -> bool:
+    """Whether a prepositional phrase tells which source is meant (`officials of the party`,
+    `experts on Korea`, `advisers to the president`), rather than when or how it spoke
+    (`X on Tuesday`, `officials in a statement`): `on`, `in` and `to` only narrow a plural."""
+    if prep.lower_ in KEPT_PREPOSITIONS:
+        return True
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return subject.tag_ in ("NNS", "NNPS") and prep.lower_ in GROUP_PREPOSITIONS and bool(objects) \
+        and all(o.ent_type_ not in ("DATE", "TIME") and o.pos_ != "PRON" for o in objects)
 
 
 def head_bounds(subject: Token) -> tuple[int, int]:

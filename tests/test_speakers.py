@@ -241,3 +241,12 @@ def test_the_organisation_noun_is_the_one_named_before(extract):
             "The campaign said the permit was valid.")
     q = extract(text)[-1]
     assert q["speaker"]["name"] == "Johnson campaign" and q["speaker"]["kind"] == "organization"
+
+
+def test_a_groups_name_keeps_what_narrows_it_but_not_when_it_spoke(extract):
+    q = extract("Experts on migration said the new rules would fail.")[0]
+    assert q["speaker"]["name"] == "Experts on migration"
+    q = extract("Advisers to the mayor said the new rules would fail.")[0]
+    assert q["speaker"]["name"] == "Advisers to the mayor"
+    q = extract("Officials on Tuesday said the new rules would fail.")[0]
+    assert q["speaker"]["name"] == "Officials"

@@ -499,7 +499,10 @@ class SpeakerResolver:
             return together
         if ent is not None and ent.label_ == "PERSON":
             return self.person(self.canonical(name_without_title(ent, self.lexicon), head.i))
-        if appos_person is not None:
+        if appos_person is not None:  # `Presidential candidates X and Y`
+            together = self._people_together(appos_person)
+            if together is not None:
+                return Resolved(together.name, together.kind, group_role(head, self.lexicon))
             appos_name = name_without_title(self.entity_at[appos_person.i], self.lexicon)
             return self.person(self.canonical(appos_name, appos_person.i))
         antecedent = relative_antecedent(head)
@@ -611,9 +614,12 @@ class SpeakerResolver:
         if not conjuncts:
             return None
         names = [self._person_name(t) for t in (head, *conjuncts)]
-        if None in names:
-            return None
-        return Resolved(" and ".join(names), "group")
+        if None not in names:
+            return Resolved(" and ".join(names), "group")
+        bodies = [self.entity_at.get(t.i) for t in (head, *conjuncts)]  # `France and Germany said`
+        if all(ent is not None and ent.label_ in ORG_LABELS for ent in bodies):
+            return Resolved(" and ".join(self.organization(ent.text, ent.root.i).name for ent in bodies), "group")
+        return None
 
     def _document_source(self, head: Token) -> str | None:
         """`A Bloomberg poll` -> `Bloomberg poll` (its owner and itself: either is what a reader

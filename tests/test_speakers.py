@@ -250,3 +250,11 @@ def test_a_groups_name_keeps_what_narrows_it_but_not_when_it_spoke(extract):
     assert q["speaker"]["name"] == "Advisers to the mayor"
     q = extract("Officials on Tuesday said the new rules would fail.")[0]
     assert q["speaker"]["name"] == "Officials"
+
+
+def test_named_bodies_and_named_people_together_are_one_source(extract):
+    q = extract("France and Germany said the plan would fail.")[0]
+    assert q["speaker"]["name"] == "France and Germany"
+    q = extract("Presidential candidates Hillary Clinton and Donald Trump said the plan would fail.")[0]
+    assert q["speaker"]["name"] == "Hillary Clinton and Donald Trump"
+    assert q["speaker"]["title"] == "Presidential candidates"

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .attribution import attribute
-from .entities import join_nicknames
+from .entities import repair_names
 from .lexicon import Lexicon, load_lexicon
 from .results import build
 
@@ -28,7 +28,7 @@ class QuoteAttribution:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # joined from the tokens on each access: once per document
-        join_nicknames(doc)
+        repair_names(doc)
         quotes, speakers = build(doc, text, attribute(doc, text, self.lexicon), self.lexicon)
         doc._.quotes = quotes
         doc._.quote_speakers = speakers

@@ -1,14 +1,17 @@
 """Repairs to the entity recogniser's person names before the rules read them.
 
 The small English model splits a name around a quoted nickname (`Robert C. "Bobby" Scott`
-comes out as `Robert C. "Bobby` and `Scott`): the person is then known by half a name, and
-the other half looks like a second person. Each repair here is a pure function of the parse.
+comes out as `Robert C. "Bobby` and `Scott`) and after a hyphen (`Jean-` + `Marc Ayrault`):
+the person is then known by half a name, and the other half looks like a second person. Each
+repair here is a pure function of the parse; `is_headline` tells where capitals prove nothing.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+
+from .spans import joins_words
 
 QUOTE_MARKS = frozenset({'"', "'", "“", "”", "‘", "’"})
 
@@ -41,9 +44,21 @@ def nickname_names(doc: Doc) -> list[Span]:
     return found
 
 
-def join_nicknames(doc: Doc) -> None:
-    """Make each name with a quoted nickname one PERSON entity, replacing the pieces."""
-    names = nickname_names(doc)
+def hyphenated_first_names(doc: Doc) -> list[Span]:
+    """PERSON entities that begin after a hyphenated first name's first half (`Jean-` before
+    `Marc Ayrault`), extended over it."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.start > 1 and joins_words(doc[ent.start - 1]) \
+                and doc[ent.start - 2].pos_ == "PROPN":
+            found.append(Span(doc, ent.start - 2, ent.end, "PERSON"))
+    return found
+
+
+def repair_names(doc: Doc) -> None:
+    """Make each name the recogniser split (round a quoted nickname, after a hyphen) one PERSON
+    entity, replacing the pieces."""
+    names = nickname_names(doc) + hyphenated_first_names(doc)
     if names:
         kept = [ent for ent in doc.ents if not any(ent.start < n.end and n.start < ent.end for n in names)]
         doc.ents = filter_spans([*kept, *names])

@@ -155,9 +155,14 @@ def untagged_name(head: Token, lexicon: Lexicon) -> tuple[str, str] | None:
         return None
     start = head.i
     doc = head.doc
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == head.i \
-            and doc[start - 1].lower_ not in lexicon.titles:
-        start -= 1
+    while start > 0:
+        before = doc[start - 1]
+        if before.pos_ == "PROPN" and before.head.i == head.i and before.lower_ not in lexicon.titles:
+            start -= 1
+        elif start > 1 and joins_words(before) and doc[start - 2].pos_ == "PROPN":  # `Jean-Marc`
+            start -= 2
+        else:
+            break
     if start == head.i and head.ent_type_ in PLACE_LABELS:  # `Beijing, a partner of ...` is a place
         return None
     title = title_before(head, start, lexicon, beside_name=False) or _appositive_role(head, lexicon, beside_name=False)

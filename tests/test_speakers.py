@@ -258,3 +258,8 @@ def test_named_bodies_and_named_people_together_are_one_source(extract):
     q = extract("Presidential candidates Hillary Clinton and Donald Trump said the plan would fail.")[0]
     assert q["speaker"]["name"] == "Hillary Clinton and Donald Trump"
     assert q["speaker"]["title"] == "Presidential candidates"
+
+
+def test_a_hyphenated_first_name_stays_whole(extract):
+    q = extract("Jean-Marc Ayrault, the foreign minister of France, said the plan would fail.")[0]
+    assert q["speaker"]["name"] == "Jean-Marc Ayrault"

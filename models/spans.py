@@ -13,7 +13,7 @@ from .types import Range
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CLAUSE_DEPS = ("ccomp",)
-INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acl"})
+INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acl", "prep"})
 LEADING_JUNK = frozenset({"that", "whether", ",", ":", "-", "—", "–", ";"})
 TRAILING_JUNK = frozenset({".", ",", ";", ":", "-", "—", "–", "!", "?"})
 SEPARATORS = frozenset({",", "—", "–", "-"})
@@ -104,7 +104,8 @@ def _inside(i: int, ranges: tuple[Range, ...]) -> bool:
 def subject_of(verb: Token, content: tuple[Range, ...] = ()) -> Token | None:
     """The source of a cue: its own subject, or that of the verb it hangs from.
 
-    `X said A and added B` and `X spoke, saying B` share X; in `X, who said B` the source
+    `X said A and added B`, `X spoke, saying B` and `X responded by saying B` share X (the
+    climb passes through a preposition); in `X, who said B` the source
     is `who`, standing for X. A subject inside the content (the parser's mistake in
     `"A: B," he said`) is passed over; of two subjects the parser gave one verb (`BUFFALO, N.Y.
     -- "...," the mayor said`), the nearer one is taken.

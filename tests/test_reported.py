@@ -174,3 +174,8 @@ def test_a_learned_noun_of_saying_takes_its_possessor_as_source(extract):
 
 def test_a_refusal_is_not_speech(extract):
     assert extract("The ministry declined to comment on the report.") == []
+
+
+def test_a_cue_inside_a_prepositional_phrase_takes_the_clauses_subject(extract):
+    q = extract("Mayor Sarah Johnson responded on Monday by saying the budget was a manufactured issue.")[0]
+    assert q["speaker"]["name"] == "Sarah Johnson"

@@ -28,8 +28,6 @@ from .types import Range
 
 #: longest stretch between the halves of a split quote that can hold only its attribution
 MAX_SPLIT_GAP = 160
-#: most characters and words between an attribution and a quote that follows it as the same speaker's
-MAX_FOLLOW_GAP, MAX_FOLLOW_WORDS = 120, 12
 #: fewest words a quotation needs to be taken as a quote when nothing attributes it
 MIN_UNATTRIBUTED_WORDS = 8
 #: rules too unreliable without quotation marks to back them (measured on PolNeAR dev)
@@ -216,24 +214,25 @@ def merge_split(drafts: list[Draft], q: QuotedSpan, index: TextIndex) -> bool:
     return False
 
 
-def follow_on(drafts: list[Draft], q: QuotedSpan, index: TextIndex) -> Draft | None:
-    """Pass 3b: `A is "partly quoted," X says. "B"` and `A, X said. "B"` -- B is X's too, a
-    quote of its own (annotators mostly keep it apart from the reported one)."""
-    for draft in reversed(drafts[-3:]):
-        if draft.type in ("mixed", "indirect") and draft.subject is not None and _ends_right_before(draft, q, index):
-            return Draft("follow_on", "direct", list(q.pieces), None, draft.subject, draft.mention, quotes=[q])
-    return None
-
-
-def _ends_right_before(draft: Draft, q: QuotedSpan, index: TextIndex) -> bool:
-    """Whether the sentence of a draft ends with its attribution right before `q` opens, in the
-    same paragraph: `..., X said. "B"`, `..., said X, the mayor. "B"`."""
-    if draft.cue is None:
-        return False
+def follow_on(drafts: list[Draft], q: QuotedSpan, index: TextIndex, tokens: TokenIndex) -> Draft | None:
+    """Pass 3b: `A is "partly quoted," X says. "B"`, `A, X said. "B"` and `"A," said X, a long
+    description of X. "B"` -- a quotation that opens the sentence right after the one that
+    attributes the latest quote is the same speaker's, a quote of its own."""
+    draft = drafts[-1] if drafts else None
+    if draft is None or draft.subject is None or draft.cue is None:
+        return None
     end = max(draft.cue[1], *(stop for _, stop in draft.fragments))
-    between = index.text[end:q.open_at]
-    return 0 < q.open_at - end <= MAX_FOLLOW_GAP and index.paragraph(end) == index.paragraph(q.open_at) \
-        and between.rstrip().endswith((".", "!", "?")) and len(between.split()) <= MAX_FOLLOW_WORDS
+    if end > q.open_at or index.paragraph(draft.cue[0]) != index.paragraph(q.open_at):
+        return None
+    sent_end = tokens.sentence(tokens.first_at(draft.cue[0]))[1]
+    opening = tokens.first_at(q.open_at)
+    if sent_end <= opening:  # the parser ended the attribution's sentence before the quotation
+        ends_before = all(t.is_space or t.is_punct for t in tokens.doc[sent_end:opening])
+    else:  # or ran it on into the quotation: the writer's full stop tells
+        ends_before = index.text[end:q.open_at].rstrip().endswith((".", "!", "?"))
+    if not ends_before:
+        return None
+    return Draft("follow_on", "direct", list(q.pieces), None, draft.subject, draft.mention, quotes=[q])
 
 
 def _split_by_cue(draft: Draft, q: QuotedSpan, index: TextIndex) -> bool:
@@ -278,7 +277,7 @@ def attribute(doc: Doc, text: str, lexicon: Lexicon) -> list[Draft]:
         draft = adjacent_draft(q, tokens, lexicon, index)
         if draft is None and merge_split(earlier, q, index):
             continue
-        draft = draft or follow_on(earlier, q, index) or continuation(earlier, q, index)
+        draft = draft or follow_on(earlier, q, index, tokens) or continuation(earlier, q, index)
         if draft is None and len(text[q.start:q.end].split()) >= MIN_UNATTRIBUTED_WORDS:
             draft = Draft("unattributed", "direct", list(q.pieces), None, quotes=[q])
         if draft is not None:

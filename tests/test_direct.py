@@ -81,3 +81,12 @@ def test_quote_after_a_reported_sentence_is_the_same_speakers(extract):
             'there is not enough of it."')
     quotes = extract(text)
     assert quotes[-1]["type"] == "direct" and quotes[-1]["speaker"]["name"] == "Sarah Johnson"
+
+
+def test_quote_after_a_long_attribution_sentence_is_the_same_speakers(extract):
+    text = ('"This is not reform," said Sarah Johnson, an economist who served as director of the '
+            'city budget office and is now president of the Riverside Institute, a research group '
+            'in the state capital. "It is anti-reform."')
+    quotes = extract(text)
+    assert [q["speaker"]["name"] for q in quotes] == ["Sarah Johnson"] * len(quotes)
+    assert "It is anti-reform." in [f["text"] for q in quotes for f in q["fragments"]]

@@ -8,9 +8,14 @@ repair here is a pure function of the parse; `is_headline` tells where capitals 
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
+import numpy
+from spacy.attrs import IS_QUOTE
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .indexes import sentence_starts
 from .spans import joins_words
 
 QUOTE_MARKS = frozenset({'"', "'", "“", "”", "‘", "’"})
@@ -28,8 +33,9 @@ def nickname_names(doc: Doc) -> list[Span]:
     ['Rep. Robert "Bobby" Scott']
     """
     found = []
-    for i in range(1, len(doc) - 3):
-        opening, nick, closing, last = doc[i:i + 4]
+    marks = numpy.flatnonzero(doc.to_array(IS_QUOTE)).tolist() if len(doc) else []
+    for i in (i for i in marks if 1 <= i < len(doc) - 3):  # only quotation marks can open a nickname
+        opening, nick, closing, last = doc[i], doc[i + 1], doc[i + 2], doc[i + 3]
         shape = opening.text in QUOTE_MARKS and closing.text in QUOTE_MARKS and not opening.whitespace_ \
             and not nick.whitespace_ and nick.pos_ == "PROPN" and last.pos_ == "PROPN" and doc[i - 1].pos_ == "PROPN"
         if not shape:
@@ -75,3 +81,20 @@ def is_headline(sentence: Span) -> bool:
     """
     words = [t for t in sentence if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) >= 0.8 * len(words)
+
+
+def headline_mentions(doc: Doc, ents: list[Span]) -> set[int]:
+    """The start tokens of the entities that stand in a title-case line, each line judged once."""
+    if not ents:
+        return set()
+    starts = sentence_starts(doc)
+    judged: dict[int, bool] = {}
+    found = set()
+    for ent in ents:
+        k = max(0, bisect_right(starts, ent.start) - 1)
+        if starts[k] not in judged:
+            end = starts[k + 1] if k + 1 < len(starts) else len(doc)
+            judged[starts[k]] = is_headline(doc[starts[k]:end])
+        if judged[starts[k]]:
+            found.add(ent.start)
+    return found

@@ -9,7 +9,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
-from spacy.attrs import IDX
+import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Token
 
 from .lexicon import Lexicon
@@ -78,13 +79,22 @@ class TextIndex:
         return not before or before in ":,;.!?([" or before in DASHES
 
 
+def sentence_starts(doc: Doc) -> list[int]:
+    """The first token of each sentence, read from one array instead of building every
+    sentence `Span` (the same list as `[s.start for s in doc.sents]`)."""
+    if not len(doc):
+        return []
+    starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
+    return starts if starts and starts[0] == 0 else [0, *starts]
+
+
 class TokenIndex:
     """Tokens by character offset and by sentence, so no question scans the document."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.starts = doc.to_array(IDX).tolist() if len(doc) else []
-        self.sent_starts = [s.start for s in doc.sents] if len(doc) else []
+        self.sent_starts = sentence_starts(doc)
 
     def first_at(self, char: int) -> int:
         """Index of the first token starting at or after `char`."""

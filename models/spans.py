@@ -7,6 +7,11 @@ of a verb. They know no cue words; the rules in `reported.py` do.
 
 from __future__ import annotations
 
+from functools import cache
+
+import numpy
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .types import Range
@@ -33,6 +38,20 @@ def joins_words(token: Token) -> bool:
 def after_a_hyphen(token: Token) -> bool:
     """The last word of a hyphenated compound: `based` in `Florida-based`."""
     return token.i > 0 and joins_words(token.doc[token.i - 1])
+
+
+@cache
+def _string_ids(words: frozenset[str]) -> numpy.ndarray:
+    return numpy.array(sorted(get_string_id(w) for w in words), dtype=numpy.uint64)
+
+
+def tokens_in(doc: Doc, words: frozenset[str]) -> list[Token]:
+    """The tokens of a document whose lower-case form is one of `words`, found in one array
+    pass rather than by making every token an object."""
+    if not len(doc):
+        return []
+    hits = numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), _string_ids(words)))
+    return [doc[i] for i in hits.tolist()]
 
 
 def token_range(tokens: list[Token] | Span) -> Range:

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .entities import is_headline
+from .entities import headline_mentions
 from .lexicon import Lexicon
+from .spans import tokens_in
 from .titles import (
     ORG_LABELS,
     group_role,
@@ -226,8 +227,8 @@ def owned_nouns(doc: Doc, lexicon: Lexicon) -> dict[str, list[tuple[int, str]]]:
     """Organisation nouns told apart by a proper name (`the Clinton campaign`, `Clinton's
     campaign`): noun -> (token, `Clinton campaign`) in text order, read in one pass."""
     found: dict[str, list[tuple[int, str]]] = {}
-    for token in doc:
-        if token.tag_ != "NN" or token.lower_ not in lexicon.org_nouns:
+    for token in tokens_in(doc, lexicon.org_nouns):
+        if token.tag_ != "NN":
             continue
         owner = [c for c in token.children if c.i < token.i and c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
         if owner:
@@ -270,7 +271,7 @@ class SpeakerResolver:
         names = {id(ent): name_without_title(ent, self.lexicon) for ent, _, _ in found}
         mentions = sorted([*((ent.start, names[id(ent)]) for ent, _, _ in found),
                            *((at, name) for name, _, at in untagged)])
-        headline = {ent.start for ent, _, _ in found if is_headline(ent.sent)}
+        headline = headline_mentions(self.doc, [ent for ent, _, _ in found])
         in_body = {name for at, name in mentions if at not in headline}
         for name in surname_order([name for _, name in mentions if name_key(name).strip()]):
             words = name_key(name).split()

@@ -21,7 +21,7 @@ from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Lexicon, load_lexicon, singular  # noqa: F401  (load_lexicon: the doctests)
-from .spans import DASHES, after_a_hyphen, joins_words
+from .spans import DASHES, after_a_hyphen, joins_words, tokens_in
 
 MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
 ROLE_PREPOSITIONS = frozenset({"of", "to", "for", "at", "with"})
@@ -304,8 +304,8 @@ def role_descriptions(doc: Doc, lexicon: Lexicon) -> list[Token]:
     `the Vermont senator acknowledged`, `as the attorney general`. (`Sen. X`, `X, the senator`
     and `the senator, X` are read with the name.)"""
     found = []
-    for token in doc:
-        if token.tag_ != "NN" or token.lower_ not in lexicon.titles or token.ent_type_ == "PERSON":
+    for token in tokens_in(doc, lexicon.titles):
+        if token.tag_ != "NN" or token.ent_type_ == "PERSON":
             continue
         determiners = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]
         beside_a_name = token.dep_ in ("compound", "appos") or any(

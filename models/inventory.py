@@ -10,7 +10,13 @@ Frames (the cue token, then what its content is):
 
 - `clause`: a verb with a finite clausal complement (`shows that C`, `wrote C`);
 - `infinitive`: a verb with a to-infinitive complement (`wants to C`, `promised to C`);
-- `noun_clause`: a noun with a that-clause or to-infinitive (`the claim that C`, `his promise to C`).
+- `noun_clause`: a noun with a that-clause or to-infinitive (`the claim that C`, `his promise to C`);
+- `object`: a verb with a subject and a direct object (`X praised C`, `X denounced C`);
+- `prep:P`: a verb with a subject and a preposition P right after it (`referring to C`, `called for C`).
+
+A clause after a gold cue is its content nearly always; a nominal complement often is not
+(`told reporters`, `issued a statement`), so for the last two frames an occurrence counts only
+when at least half of the complement is the gold content.
 
 Regenerate with `quote-attribution inventory --train ../shared/eval/polnear-train.jsonl`.
 """
@@ -25,7 +31,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-CLAUSE, INFINITIVE, NOUN_CLAUSE = "clause", "infinitive", "noun_clause"
+CLAUSE, INFINITIVE, NOUN_CLAUSE, OBJECT = "clause", "infinitive", "noun_clause", "object"
+PREP_OBJECT = "prep:"  # + the preposition: `referring to X` is ("referring", "prep:to")
 #: fewest occurrences in the corpus for a frame to be judged at all
 MIN_SEEN = 8
 #: least precision (gold cue / occurrences) for a frame to be kept
@@ -45,8 +52,10 @@ def _has_that(clause: Token) -> bool:
 def frame_of(token: Token) -> tuple[Token, str] | None:
     """(the complement, the frame) a token heads, or None.
 
-    A verb's `ccomp` is a clause; its `xcomp` with `to`, an infinitive; a noun's `acl`/`ccomp`
-    with `that` or `to`, a noun clause.
+    A verb's `ccomp` is a clause; its `xcomp` with `to`, an infinitive; else, with a subject
+    of its own, its direct object (`X supports Y`) or the object of its first preposition
+    (`X referred to Y`, frame `prep:to`); a noun's `acl`/`ccomp` with `that` or `to`, a noun
+    clause.
     """
     if token.pos_ in ("VERB", "AUX"):
         for child in token.children:
@@ -55,10 +64,25 @@ def frame_of(token: Token) -> tuple[Token, str] | None:
         for child in token.children:
             if child.dep_ == "xcomp" and _is_infinitive(child):
                 return child, INFINITIVE
+        return _object_of(token)
     elif token.pos_ == "NOUN":
         for child in token.children:
             if child.dep_ in ("acl", "ccomp") and (_has_that(child) or _is_infinitive(child)):
                 return child, NOUN_CLAUSE
+    return None
+
+
+def _object_of(verb: Token) -> tuple[Token, str] | None:
+    """The nominal complement of a verb that has a subject: (dobj, OBJECT) or (pobj, `prep:P`)."""
+    if not any(c.dep_ == "nsubj" for c in verb.children) and verb.tag_ != "VBG":
+        return None  # a passive or subjectless verb has no one to hold the view (`supporting X` may)
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            return child, OBJECT
+    for child in verb.children:
+        if child.dep_ == "prep" and child.i == verb.i + 1:
+            obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+            return (obj, PREP_OBJECT + child.lower_) if obj is not None else None
     return None
 
 
@@ -78,15 +102,42 @@ class Learned:
     seen: int
 
 
-def count(docs: Iterable[tuple[Doc, list[tuple[int, int]]]]) -> tuple[Counter, Counter]:
-    """(occurrences, occurrences under a gold cue) per (form, frame), over (doc, gold cue spans)."""
+@dataclass(frozen=True, slots=True)
+class GoldCue:
+    """A gold attribution as the inventory needs it: its cue and its content, in characters."""
+
+    start: int
+    end: int
+    content: tuple[tuple[int, int], ...] = ()
+
+
+def _takes_content(token: Token, complement: Token, frame: str, cue: GoldCue) -> bool:
+    """Whether a gold cue over `token` has the frame's complement as its content. A clause or
+    infinitive after a gold cue is its content nearly always; a nominal complement often is not
+    (`told reporters`, `issued a statement`), so there at least half of it must be the content."""
+    if not cue.start <= token.idx < cue.end:
+        return False
+    if frame in (CLAUSE, INFINITIVE, NOUN_CLAUSE):
+        return True
+    first, last = complement.left_edge, complement.right_edge
+    span = set(range(first.idx, last.idx + len(last.text)))
+    inside = sum(len(span & set(range(s, e))) for s, e in cue.content)
+    return bool(span) and inside >= len(span) / 2
+
+
+def count(docs: Iterable[tuple[Doc, list[GoldCue]]]) -> tuple[Counter, Counter]:
+    """(occurrences, occurrences a gold attribution draws that way) per (form, frame)."""
     seen, gold = Counter(), Counter()
     for doc, cues in docs:
-        covered = {i for start, end in cues for i in range(start, end)}
+        by_start = {}
+        for cue in cues:
+            for i in range(cue.start, cue.end):
+                by_start.setdefault(i, []).append(cue)
         for token, frame in frames(doc):
             key = (token.lower_, frame)
             seen[key] += 1
-            gold[key] += token.idx in covered
+            complement = frame_of(token)[0]
+            gold[key] += any(_takes_content(token, complement, frame, cue) for cue in by_start.get(token.idx, ()))
     return seen, gold
 
 
@@ -108,9 +159,15 @@ def write(learned: list[Learned], path: Path) -> None:
     path.write_text(HEADER + rows, encoding="utf-8")
 
 
-def gold_docs(nlp, path: Path, batch_size: int = 32) -> Iterator[tuple[Doc, list[tuple[int, int]]]]:
-    """Each article of a gold JSONL file parsed (without the rules), with its gold cue spans."""
+def gold_docs(nlp, path: Path, batch_size: int = 32) -> Iterator[tuple[Doc, list[GoldCue]]]:
+    """Each article of a gold JSONL file parsed (without the rules), with its gold cues."""
     rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
-    cues = [[(q["cue"]["start"], q["cue"]["end"]) for q in row["quotes"] if q.get("cue")] for row in rows]
+    cues = [[_gold_cue(q) for q in row["quotes"] if q.get("cue")] for row in rows]
     texts = (row["text"] for row in rows)
     yield from zip(nlp.pipe(texts, batch_size=batch_size, disable=["quote_attribution"]), cues, strict=True)
+
+
+def _gold_cue(quote: dict) -> GoldCue:
+    pieces = quote.get("fragments") or (quote.get("extra") or {}).get("content_fragments") or [quote.get("quote")]
+    content = tuple((p["start"], p["end"]) for p in pieces if p)
+    return GoldCue(quote["cue"]["start"], quote["cue"]["end"], content)

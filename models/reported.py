@@ -14,7 +14,7 @@ import numpy
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
-from .inventory import NOUN_CLAUSE, frame_of
+from .inventory import NOUN_CLAUSE, PREP_OBJECT, frame_of
 from .lexicon import Lexicon
 from .spans import (
     CLAUSE_DEPS,
@@ -32,6 +32,7 @@ from .types import Range
 CLAUSAL, BELIEF, OBJECT, SMALL_CLAUSE, PHRASAL, ACCORDING, INVERTED, NOUN, PARENTHETICAL, PASSIVE, LEARNED = (
     "clausal", "belief", "object", "small_clause", "phrasal", "according", "inverted", "noun", "parenthetical",
     "passive", "learned")
+DOCUMENT = "document"
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: subjects that stand for things: a belief verb after them reports no one's belief
@@ -329,9 +330,23 @@ def according_cue(token: Token, lexicon: Lexicon) -> Cue | None:
     return Cue(ACCORDING, token_range([token, to]), content, source, token)
 
 
+def document_cue(token: Token, lexicon: Lexicon) -> Cue | None:
+    """`In a Des Moines Register poll, C`: a poll, report or statement that opens its sentence
+    is the source of the clause it introduces."""
+    if token.lower_ != "in" or token.dep_ != "prep" or token.head.dep_ != "ROOT" or token.i > token.head.i:
+        return None
+    source = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if source is None or source.lower_ not in lexicon.document_nouns or token.i != token.sent.start \
+            or lexicon.is_cue_form(token.head.lower_):  # `In a statement, X said C`: X's own cue
+        return None
+    phrase_end = subtree_bounds(token)[1]
+    content = content_ranges(token.doc, [(phrase_end, token.sent.end)])
+    return Cue(DOCUMENT, token_range([token]), content, source, token) if content else None
+
+
 def learned_cue(token: Token, lexicon: Lexicon) -> Cue | None:
     """A form the cue inventory learned in its frame (`data/learned_cues.tsv`): `the poll shows
-    C`, `wants to C`, `the claim that C`, `his promise to C`."""
+    C`, `wants to C`, `the claim that C`, `his promise to C`, `X supports C`, `referring to C`."""
     found = frame_of(token)
     if found is None or (token.lower_, found[1]) not in lexicon.learned or _held_back(token, lexicon):
         return None
@@ -342,7 +357,8 @@ def learned_cue(token: Token, lexicon: Lexicon) -> Cue | None:
     source = _noun_source(token) if frame == NOUN_CLAUSE else subject_of(token, content)
     if source is not None and source.lower_ in THING_SUBJECTS:
         return None  # `it shows C`, `that means C`: a fact, not a source
-    return Cue(LEARNED, token_range([token]), content, source, token)
+    cue = [token, clause.head] if frame.startswith(PREP_OBJECT) else [token]  # `referring to`
+    return Cue(LEARNED, token_range(cue), content, source, token)
 
 
 def _held_back(token: Token, lexicon: Lexicon) -> bool:
@@ -362,7 +378,7 @@ def _noun_source(noun: Token) -> Token | None:
 
 
 RULES: tuple[Callable[[Token, Lexicon], Cue | None], ...] = (
-    according_cue, phrasal_cue, clausal_cue, noun_cue, parenthetical_cue, small_clause_cue, passive_cue,
+    according_cue, document_cue, phrasal_cue, clausal_cue, noun_cue, parenthetical_cue, small_clause_cue, passive_cue,
     inverted_cue, object_cue, learned_cue)
 
 

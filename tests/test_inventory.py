@@ -3,7 +3,7 @@
 import spacy
 from spacy.tokens import Doc
 
-from models.inventory import CLAUSE, INFINITIVE, count, frame_of, learn
+from models.inventory import CLAUSE, INFINITIVE, OBJECT, GoldCue, count, frame_of, learn
 from models.lexicon import load_lexicon
 
 
@@ -24,7 +24,7 @@ def test_frames_of_a_verb_with_a_clause_and_with_an_infinitive():
 def test_count_and_learn_keep_only_precise_frames():
     doc = parsed(["Polls", "show", "he", "leads"], [1, 1, 3, 1], ["nsubj", "ROOT", "nsubj", "ccomp"],
                  ["NOUN", "VERB", "PRON", "VERB"])
-    seen, gold = count([(doc, [(6, 10)])] * 3 + [(doc, [])])
+    seen, gold = count([(doc, [GoldCue(6, 10)])] * 3 + [(doc, [])])
     assert seen[("show", CLAUSE)] == 4 and gold[("show", CLAUSE)] == 3
     assert [c.form for c in learn(seen, gold, min_seen=4, min_precision=0.7)] == ["show"]
     assert learn(seen, gold, min_seen=4, min_precision=0.8) == []
@@ -33,3 +33,13 @@ def test_count_and_learn_keep_only_precise_frames():
 def test_the_learned_list_is_loaded_with_its_precision():
     learned = load_lexicon().learned
     assert learned and all(0.6 <= p <= 1 for p in learned.values())
+
+
+def test_a_nominal_complement_counts_only_when_it_is_the_content():
+    # `Critics praised the plan`: a cue whose content is the object counts; one whose content is
+    # elsewhere (`told reporters` + a later clause) does not
+    doc = parsed(["Critics", "praised", "the", "plan"], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"],
+                 ["NOUN", "VERB", "DET", "NOUN"])
+    assert frame_of(doc[1])[1] == OBJECT
+    seen, gold = count([(doc, [GoldCue(8, 15, ((16, 24),))]), (doc, [GoldCue(8, 15, ((0, 7),))])])
+    assert seen[("praised", OBJECT)] == 2 and gold[("praised", OBJECT)] == 1

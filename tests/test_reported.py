@@ -179,3 +179,21 @@ def test_a_refusal_is_not_speech(extract):
 def test_a_cue_inside_a_prepositional_phrase_takes_the_clauses_subject(extract):
     q = extract("Mayor Sarah Johnson responded on Monday by saying the budget was a manufactured issue.")[0]
     assert q["speaker"]["name"] == "Sarah Johnson"
+
+
+def test_a_learned_verb_with_its_object_as_content(extract):
+    q = extract("Sen. Sarah Johnson praised the new budget plan on Monday.")[0]
+    assert q["type"] == "indirect" and q["cue"]["text"] == "praised"
+    assert q["text"].startswith("the new budget plan") and q["speaker"]["name"] == "Sarah Johnson"
+
+
+def test_a_learned_verb_with_a_preposition_takes_both_as_cue(extract):
+    q = extract("Sen. Sarah Johnson called for a full inquiry into the contracts.")[0]
+    assert q["cue"]["text"] == "called for" and q["text"].startswith("a full inquiry")
+
+
+def test_a_poll_that_opens_a_sentence_is_the_source_of_its_clause(extract):
+    q = extract("In a Des Moines Register poll released Monday, Sen. Tom Reyes had a 10-point lead.")[0]
+    assert q["kind"] == "evidence" and q["speaker"]["name"] == "Des Moines Register poll"
+    assert q["text"] == "Sen. Tom Reyes had a 10-point lead"
+    assert [q["cue"]["text"] for q in extract("In his statement, the mayor said the plan was sound.")] == ["said"]

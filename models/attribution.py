@@ -33,7 +33,7 @@ MIN_UNATTRIBUTED_WORDS = 8
 #: rules too unreliable without quotation marks to back them (measured on PolNeAR dev)
 QUOTES_ONLY_RULES = frozenset({"inverted"})
 #: rules that may only add quotes without quotation marks (the learned frames, checked on train)
-INDIRECT_ONLY_RULES = frozenset({"learned"})
+INDIRECT_ONLY_RULES = frozenset({"learned", "raising"})
 LABEL = "label"
 
 

@@ -36,7 +36,7 @@ def attribution_kind(draft: Draft, text: str, lexicon: Lexicon) -> str:
     if draft.subject is not None and draft.subject.lower_ in lexicon.document_nouns:
         return "evidence"
     cue_word = text[draft.cue[0]:draft.cue[1]].lower() if draft.cue else ""
-    if draft.rule == "belief" or (draft.rule == "learned" and cue_word in lexicon.belief):
+    if draft.rule in ("belief", "raising") or (draft.rule == "learned" and cue_word in lexicon.belief):
         return "belief"
     return "speech"
 

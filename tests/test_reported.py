@@ -197,3 +197,10 @@ def test_a_poll_that_opens_a_sentence_is_the_source_of_its_clause(extract):
     assert q["kind"] == "evidence" and q["speaker"]["name"] == "Des Moines Register poll"
     assert q["text"] == "Sen. Tom Reyes had a 10-point lead"
     assert [q["cue"]["text"] for q in extract("In his statement, the mayor said the plan was sound.")] == ["said"]
+
+
+def test_a_raising_verb_attributes_its_whole_clause_to_no_one_named(extract):
+    q = extract("The new recruits are expected to join the front line soon.")
+    raising = [x for x in q if x["cue"] and x["cue"]["text"] == "expected"]
+    assert raising and raising[0]["text"].startswith("The new recruits are expected to join the front line soon")
+    assert raising[0]["speaker"] is None and raising[0]["kind"] == "belief"

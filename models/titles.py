@@ -199,10 +199,18 @@ def appositive_title(ent: Span, lexicon: Lexicon) -> str | None:
         return title
     if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN", "NUM") and root.head.ent_type_ != "PERSON" \
             and set_off(root.head, root):
-        return role_phrase(root.head, lexicon, beside_name=True)
+        return role_phrase(root.head, lexicon, beside_name=True) or _shared_role(root.head, root, lexicon)
+    if root.dep_ == "conj" and root.head.dep_ == "appos" and set_off(root.head.head, root.head):
+        return _shared_role(root.head.head, root.head, lexicon)  # the second of `two developers, X and Y`
     if root.dep_ == "conj" and _title_comma_name(root.head, ent.start):  # `US Defense Secretary, Lloyd Austin`
         return role_phrase(root.head, lexicon)
     return None
+
+
+def _shared_role(group: Token, first: Token, lexicon: Lexicon) -> str | None:
+    """`two Vermont developers, X and Y`: a plural role set beside several names is each one's."""
+    several = any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in first.children)
+    return group_role(group, lexicon) if group.tag_ == "NNS" and several else None
 
 
 def _with_trailing_role_phrase(title: str, appos: Token, name: Token) -> str:

@@ -140,3 +140,15 @@ def test_the_title_given_is_the_office_over_a_relation(extract):
 def test_a_sentences_opening_adverb_is_not_part_of_the_title(extract):
     q = extract("Later Democratic presidential nominee Sarah Johnson said the plan would fail.")[0]
     assert q["speaker"]["title"] == "Democratic presidential nominee"
+
+
+def test_a_plural_role_beside_several_names_is_each_ones(extract):
+    text = ("Prosecutors charged two Vermont developers, Ariel Quiros and William Stenger, with fraud. "
+            "Stenger said the charges were false.")
+    q = extract(text)[-1]
+    assert q["speaker"]["name"] == "William Stenger" and q["speaker"]["title"] == "Vermont developers"
+
+
+def test_a_plural_beside_one_name_is_still_no_title(extract):
+    q = extract("Sarah Johnson and her aides said the charges were false.")[0]
+    assert q["speaker"]["title"] is None

@@ -1,4 +1,4 @@
-"""The `quote-attribution` command: extract, evaluate, serve, bench."""
+"""The `quote-attribution` command: extract, evaluate, serve, bench, and the learners of the data files."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any, TextIO
 
 from tqdm import tqdm
 
-from models import InputError, load
+from models import InputError, first_names, inventory, load, role_nouns
 from models.scoring import as_scorer_row, format_report, score
 from models.types import ATTRIBUTION_KINDS
 
@@ -104,13 +104,20 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return run(bind=args.bind)
 
 
-def cmd_inventory(args: argparse.Namespace) -> int:
-    """Count cue frames in an annotated corpus and write the learned cue list."""
-    from models import inventory
+DATA_DIR = Path(__file__).resolve().parent.parent / "models" / "data"
+
+
+def _train_docs(args: argparse.Namespace, with_cues: bool = False):
+    """The articles of `--train`, parsed without the rules (with their gold cues if asked)."""
     from models.engine import DEFAULT_MODEL, build_pipeline
 
-    nlp = build_pipeline(args.model or DEFAULT_MODEL)
-    seen, gold = inventory.count(inventory.gold_docs(nlp, Path(args.train)))
+    parsed = inventory.gold_docs(build_pipeline(args.model or DEFAULT_MODEL), Path(args.train))
+    return parsed if with_cues else (doc for doc, _ in parsed)
+
+
+def cmd_inventory(args: argparse.Namespace) -> int:
+    """Count cue frames in an annotated corpus and write the learned cue list."""
+    seen, gold = inventory.count(_train_docs(args, with_cues=True))
     learned = inventory.learn(seen, gold, args.min_seen, args.min_precision)
     inventory.write(learned, Path(args.output))
     judged = sum(n >= args.min_seen for n in seen.values())
@@ -121,13 +128,9 @@ def cmd_inventory(args: argparse.Namespace) -> int:
 
 def cmd_first_names(args: argparse.Namespace) -> int:
     """Learn which gender each first name mostly goes with from a corpus's own evidence."""
-    from models import first_names, inventory
-    from models.engine import DEFAULT_MODEL, build_pipeline
     from models.lexicon import load_lexicon
 
-    nlp = build_pipeline(args.model or DEFAULT_MODEL)
-    docs = (doc for doc, _ in inventory.gold_docs(nlp, Path(args.train)))
-    counts = first_names.count(docs, load_lexicon())
+    counts = first_names.count(_train_docs(args), load_lexicon())
     learned = first_names.learn(counts, args.min_articles, args.min_agreement)
     first_names.write(learned, Path(args.output))
     print(f"{len({name for name, _ in counts})} first names with evidence; {len(learned)} kept (in >= "
@@ -137,13 +140,9 @@ def cmd_first_names(args: argparse.Namespace) -> int:
 
 def cmd_role_nouns(args: argparse.Namespace) -> int:
     """Learn which nouns name roles from where a corpus sets them beside people's names."""
-    from models import inventory, role_nouns
-    from models.engine import DEFAULT_MODEL, build_pipeline
     from models.lexicon import load_lexicon
 
-    nlp = build_pipeline(args.model or DEFAULT_MODEL)
-    docs = (doc for doc, _ in inventory.gold_docs(nlp, Path(args.train)))
-    articles, beside, seen = role_nouns.count(docs, load_lexicon())
+    articles, beside, seen = role_nouns.count(_train_docs(args), load_lexicon())
     learned = role_nouns.learn(articles, beside, seen, args.min_articles, args.min_share)
     role_nouns.write(learned, Path(args.output), args.min_articles, args.min_share)
     if args.stats:
@@ -152,6 +151,16 @@ def cmd_role_nouns(args: argparse.Namespace) -> int:
     print(f"{len(articles)} nouns seen beside names; {len(learned)} kept (in >= {args.min_articles} articles, "
           f">= {args.min_share} of their occurrences) -> {args.output}")
     return 0
+
+
+def _learner(sub, name: str, data_file: str, help: str, func) -> argparse.ArgumentParser:
+    """A command that learns a data file of `models/data/` from PolNeAR train."""
+    learner = sub.add_parser(name, help=f"{help} (data/{data_file}) from PolNeAR train")
+    learner.add_argument("--train", required=True, help="gold JSONL, e.g. ../shared/eval/polnear-train.jsonl")
+    learner.add_argument("--output", default=str(DATA_DIR / data_file))
+    learner.add_argument("--model")
+    learner.set_defaults(func=func)
+    return learner
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -181,28 +190,16 @@ def parser() -> argparse.ArgumentParser:
     se = sub.add_parser("serve", help="start the HTTP service under gunicorn")
     se.add_argument("--bind", help="address:port (default 0.0.0.0:$PORT)")
     se.set_defaults(func=cmd_serve)
-    inv = sub.add_parser("inventory", help="learn the cue list (data/learned_cues.tsv) from an annotated corpus")
-    inv.add_argument("--train", required=True, help="gold JSONL, e.g. ../shared/eval/polnear-train.jsonl")
-    inv.add_argument("--output", default=str(Path(__file__).resolve().parent.parent / "models/data/learned_cues.tsv"))
-    inv.add_argument("--min-seen", type=int, default=8)
-    inv.add_argument("--min-precision", type=float, default=0.6)
-    inv.add_argument("--model")
-    inv.set_defaults(func=cmd_inventory)
-    fn = sub.add_parser("first-names", help="learn first names' usual gender (data/first_names.tsv) from a corpus")
-    fn.add_argument("--train", required=True, help="JSONL with a 'text' a line (PolNeAR train)")
-    fn.add_argument("--output", default=str(Path(__file__).resolve().parent.parent / "models/data/first_names.tsv"))
-    fn.add_argument("--min-articles", type=int, default=2)
-    fn.add_argument("--min-agreement", type=float, default=0.9)
-    fn.add_argument("--model")
-    fn.set_defaults(func=cmd_first_names)
-    rn = sub.add_parser("role-nouns", help="learn the nouns that name roles (data/role_nouns.txt) from a corpus")
-    rn.add_argument("--train", required=True, help="JSONL with a 'text' a line (PolNeAR train)")
-    rn.add_argument("--output", default=str(Path(__file__).resolve().parent.parent / "models/data/role_nouns.txt"))
-    rn.add_argument("--min-articles", type=int, default=3)
-    rn.add_argument("--min-share", type=float, default=0.1)
+    inv = _learner(sub, "inventory", "learned_cues.tsv", "learn the cue list", cmd_inventory)
+    inv.add_argument("--min-seen", type=int, default=inventory.MIN_SEEN)
+    inv.add_argument("--min-precision", type=float, default=inventory.MIN_PRECISION)
+    fn = _learner(sub, "first-names", "first_names.tsv", "learn first names' usual gender", cmd_first_names)
+    fn.add_argument("--min-articles", type=int, default=first_names.MIN_ARTICLES)
+    fn.add_argument("--min-agreement", type=float, default=first_names.MIN_AGREEMENT)
+    rn = _learner(sub, "role-nouns", "role_nouns.txt", "learn the nouns that name roles", cmd_role_nouns)
+    rn.add_argument("--min-articles", type=int, default=role_nouns.MIN_ARTICLES)
+    rn.add_argument("--min-share", type=float, default=role_nouns.MIN_SHARE)
     rn.add_argument("--stats", type=argparse.FileType("w"), help="also write noun, articles, beside, seen here")
-    rn.add_argument("--model")
-    rn.set_defaults(func=cmd_role_nouns)
     be = sub.add_parser("bench", help="throughput, latency and memory against raw spaCy")
     from .bench import add_arguments
 

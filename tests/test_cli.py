@@ -48,3 +48,20 @@ def test_an_unknown_kind_on_the_command_line_is_refused(capsys):
         cli.main(["extract", "--kinds", "rumour"])
     assert exit.value.code == 2
     assert "kinds are speech, belief, evidence, refusal" in capsys.readouterr().err
+
+
+def test_the_learners_write_their_data_files_from_a_corpus(tmp_path, capsys):
+    text = ("Mrs. Dana Holt, a speechwriter, said the plan was late. Mrs. Holt left. "
+            "Tom Reyes, a speechwriter for the mayor, said he would stay.")
+    cues_at = [i for i in range(len(text)) if text.startswith("said", i)]
+    quotes = [{"type": "indirect", "cue": {"start": i, "end": i + 4}, "quote": {"start": i + 5, "end": i + 20}}
+              for i in cues_at]
+    corpus = tmp_path / "train.jsonl"
+    corpus.write_text("\n".join(json.dumps({"id": str(i), "text": text, "quotes": quotes}) for i in range(3)))
+    names, roles, cues = tmp_path / "names.tsv", tmp_path / "roles.txt", tmp_path / "cues.tsv"
+    assert cli.main(["first-names", "--train", str(corpus), "--output", str(names)]) == 0
+    assert cli.main(["role-nouns", "--train", str(corpus), "--output", str(roles)]) == 0
+    assert cli.main(["inventory", "--train", str(corpus), "--output", str(cues), "--min-seen", "3"]) == 0
+    assert "dana\tf\t1.0\t3" in names.read_text()
+    assert "speechwriter" in roles.read_text().splitlines()
+    assert "said\tclause\t1.0\t6" in cues.read_text()

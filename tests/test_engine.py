@@ -1,5 +1,6 @@
 """The engine's contract: offsets, ids, limits, odd input, batch equals single, the spaCy component."""
 
+import json
 import os
 import subprocess
 import sys
@@ -100,6 +101,19 @@ def _results_in_a_new_process(hash_seed: str) -> str:
     env = {**os.environ, "PYTHONHASHSEED": hash_seed}
     return subprocess.run([sys.executable, "-c", code, SHARED_SURNAME], env=env, cwd=ROOT,
                           capture_output=True, text=True, check=True).stdout
+
+
+def test_a_saved_pipeline_loads_in_a_fresh_interpreter_with_the_same_quotes(attributor, tmp_path):
+    # spaCy finds the components through the package's entry points: nothing imports `models`
+    attributor.nlp.to_disk(tmp_path / "pipeline")
+    text = '"We are ready," Kara Lind said. "But we need more time."'
+    script = ("import json, sys, spacy; doc = spacy.load(sys.argv[1])(sys.argv[2]); "
+              "print(json.dumps([(q.type, q.speaker.name, [f.text for f in q.fragments]) for q in doc._.quotes]))")
+    run = subprocess.run([sys.executable, "-c", script, str(tmp_path / "pipeline"), text],
+                         capture_output=True, text=True, cwd=tmp_path, check=True)
+    expected = [[q["type"], q["speaker"]["name"], [f["text"] for f in q["fragments"]]]
+                for q in attributor.extract(text).to_dict()["quotes"]]
+    assert json.loads(run.stdout) == expected
 
 
 def test_results_do_not_depend_on_the_process():

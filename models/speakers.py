@@ -223,6 +223,28 @@ def surname_order(names: list[str]) -> list[str]:
     return sorted(counts, key=lambda n: (-len(n.split()), -counts[n], first[n]))
 
 
+def listed(names: list[str]) -> str:
+    """`X and Y`, `X, Y and Z`.
+
+    >>> listed(["Ann Lee"]), listed(["Ann Lee", "Bo Ma"]), listed(["A", "B", "C"])
+    ('Ann Lee', 'Ann Lee and Bo Ma', 'A, B and C')
+    """
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def conjunction_chain(head: Token, most: int = 12) -> list[Token]:
+    """The conjuncts of a head, following the chain the parser builds for a list (`X, Y and Z`:
+    Y hangs on X, Z on Y); at most `most`, so a run-on list costs no more."""
+    found, frontier = [], [head]
+    while frontier and len(found) < most:
+        token = frontier.pop()
+        for child in token.children:
+            if child.dep_ == "conj":
+                found.append(child)
+                frontier.append(child)
+    return sorted(found[:most], key=lambda t: t.i)
+
+
 def owned_nouns(doc: Doc, lexicon: Lexicon) -> dict[str, list[tuple[int, str]]]:
     """Organisation nouns told apart by a proper name (`the Clinton campaign`, `Clinton's
     campaign`): noun -> (token, `Clinton campaign`) in text order, read in one pass."""
@@ -610,16 +632,17 @@ class SpeakerResolver:
         return None
 
     def _people_together(self, head: Token) -> Resolved | None:
-        """`Blinken and Austin said ...`: one source made of every person in the conjunction."""
-        conjuncts = [c for c in head.children if c.dep_ == "conj"]
+        """`Blinken and Austin said ...`: one source made of every person in the conjunction
+        (`X, Y and Z`: the parser chains each to the one before)."""
+        conjuncts = conjunction_chain(head)
         if not conjuncts:
             return None
         names = [self._person_name(t) for t in (head, *conjuncts)]
         if None not in names:
-            return Resolved(" and ".join(names), "group")
+            return Resolved(listed(names), "group")
         bodies = [self.entity_at.get(t.i) for t in (head, *conjuncts)]  # `France and Germany said`
         if all(ent is not None and ent.label_ in ORG_LABELS for ent in bodies):
-            return Resolved(" and ".join(self.organization(ent.text, ent.root.i).name for ent in bodies), "group")
+            return Resolved(listed([self.organization(ent.text, ent.root.i).name for ent in bodies]), "group")
         return None
 
     def _document_source(self, head: Token) -> str | None:

@@ -263,3 +263,16 @@ def test_named_bodies_and_named_people_together_are_one_source(extract):
 def test_a_hyphenated_first_name_stays_whole(extract):
     q = extract("Jean-Marc Ayrault, the foreign minister of France, said the plan would fail.")[0]
     assert q["speaker"]["name"] == "Jean-Marc Ayrault"
+
+
+def test_a_list_of_names_is_followed_along_the_parsers_chain():
+    import spacy
+    from spacy.tokens import Doc
+
+    from models.speakers import conjunction_chain
+
+    words = ["Lee", ",", "Ma", "and", "Day", "said"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[5, 0, 0, 2, 2, 5],
+              deps=["nsubj", "punct", "conj", "cc", "conj", "ROOT"])
+    # `Day` hangs on `Ma`, not on `Lee`: the whole list is found from its head
+    assert [t.text for t in conjunction_chain(doc[0])] == ["Ma", "Day"]

@@ -152,3 +152,8 @@ def test_a_plural_role_beside_several_names_is_each_ones(extract):
 def test_a_plural_beside_one_name_is_still_no_title(extract):
     q = extract("Sarah Johnson and her aides said the charges were false.")[0]
     assert q["speaker"]["title"] is None
+
+
+def test_a_delegates_abbreviated_title(extract):
+    q = extract("Del. Stacey Plaskett of the Virgin Islands said the vote was wrong.")[0]
+    assert q["speaker"]["name"] == "Stacey Plaskett" and q["speaker"]["title"] == "Del."

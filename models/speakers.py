@@ -335,7 +335,10 @@ class SpeakerResolver:
         the latest one named), unless someone else already holds that role."""
         for head in role_descriptions(self.doc, self.lexicon):
             role = role_phrase(head, self.lexicon)
-            if role is None or self.person_described(head, head.i) is not None:
+            # a bare `the director` may be someone named later with that role only if no one
+            # named before fits; `the New York attorney general` is whoever holds those words
+            bare = not description_words(head) - {singular(head.lower_)}
+            if role is None or self.person_described(head, head.i, earlier_only=bare) is not None:
                 continue
             name = self._described_antecedent(head.i)
             if name is not None:
@@ -490,22 +493,32 @@ class SpeakerResolver:
                         return child
         return None
 
-    def person_described(self, head: Token, before: int) -> str | None:
+    def person_described(self, head: Token, before: int, earlier_only: bool = False) -> str | None:
         """The person a definite description stands for (`the Democratic nominee`, `the governor`):
         among the people with a title holding its head word, the one whose title matches its other
-        words best; on a tie the latest named before it, then the first named after."""
+        words best; on a tie the latest named before it, then the first named after
+        (`earlier_only`: only people named before). A title that shares none of the
+        description's telling words is not its (`the Vermont senator` is no `former senator`)."""
         wanted, role = description_words(head), singular(head.lower_)
+        telling = wanted - {role}
         best, best_score = None, float("-inf")
-        for name in self._people_by_recency(before):
+        people = self._people_by_recency(before)
+        if earlier_only:
+            people = [name for name in people if self._first_named(name) < before]
+        for name in people:
             for title in self.people[name].titles:
                 words = description_words_of(title)
-                if role not in words:
+                if role not in words or (telling and not telling & words):
                     continue
                 # shared words count; words the title adds count against (`vice presidential nominee`)
                 score = 1 + len(wanted & words) - 0.5 * len(words - wanted - {role})
                 if score > best_score:
                     best, best_score = name, score
         return best
+
+    def _first_named(self, name: str) -> int:
+        """The token where a person is first named (positions are kept in text order)."""
+        return self.positions[self.names_at.index(name)] if name in self.names_at else len(self.doc)
 
     def _people_by_recency(self, i: int) -> list[str]:
         """Every person named, the latest before token `i` first, then those named after it."""

@@ -157,3 +157,18 @@ def test_a_plural_beside_one_name_is_still_no_title(extract):
 def test_a_delegates_abbreviated_title(extract):
     q = extract("Del. Stacey Plaskett of the Virgin Islands said the vote was wrong.")[0]
     assert q["speaker"]["name"] == "Stacey Plaskett" and q["speaker"]["title"] == "Del."
+
+
+def test_a_bare_description_after_a_name_is_that_persons_even_if_someone_later_holds_the_role(extract):
+    text = ("Few care as much about the past as Ava Linden does.\nThe director makes this clear in her film. "
+            "Maria Cole, executive director of the Media Fund, praised it.\n\n"
+            "Linden said the film took five years.")
+    q = extract(text)[-1]
+    assert q["speaker"]["name"] == "Ava Linden" and q["speaker"]["title"] == "director"
+
+
+def test_a_description_with_telling_words_is_not_a_holder_who_lacks_them(extract):
+    text = ("Gary Moss, a former New Mexico governor, spoke on Monday. Mike Pence arrived later. "
+            "The Indiana governor said the race was close.")
+    q = extract(text)[-1]
+    assert q["speaker"]["name"] == "Mike Pence"

@@ -19,6 +19,7 @@ from .spans import tokens_in
 from .titles import (
     ORG_LABELS,
     group_role,
+    lede_descriptions,
     name_without_title,
     names_an_office,
     person_titles,
@@ -40,6 +41,8 @@ PRONOUN_WINDOW = 40
 DESCRIPTION_WINDOW = 60
 #: how far back (in tokens) `it` or `they` looks for the organisation or group that spoke
 BODY_WINDOW = 120
+#: how far (in tokens) a role that speaks in the lede looks ahead for the person it is
+LEDE_WINDOW = 150
 #: votes a first name's usual gender counts for against the article's own evidence
 FIRST_NAME_WEIGHT = 1.5
 
@@ -284,6 +287,7 @@ class SpeakerResolver:
         self.bodies: list[tuple[int, Resolved]] = []  # organisations and groups that spoke, in text order
         self.speaker_names: list[str] = []
         self.owned_nouns = owned_nouns(doc, lexicon)
+        self.lede: dict[int, str] = {}  # a role that speaks before anyone is named -> who it is
         self._index_people()
 
     def _index_people(self) -> None:
@@ -327,7 +331,25 @@ class SpeakerResolver:
         self._gather_gender([(ent, self.canonical(names[id(ent)], ent.start)) for ent, _, _ in found])
         for name, title, at in untagged:
             self.add_person(name, title, at)
+        self._lede_descriptions()
         self._roles_from_descriptions()
+
+    def _lede_descriptions(self) -> None:
+        """`A New York judge ruled C. ... Judge Frank Nervo said D`: a role that speaks before
+        anyone is named is the first person named after it as a subject, within `LEDE_WINDOW`
+        tokens; that person takes the role, and the description resolves to them. (Later in an
+        article a role that speaks unnamed is as often someone never named: `an officer`.)"""
+        if not self.positions:
+            return
+        for head in lede_descriptions(self.doc, self.lexicon, self.positions[0]):
+            named = zip(self.positions, self.names_at, strict=True)
+            after = head.sent.end  # not someone its own sentence speaks of (`X says Obama should ...`)
+            subject = next((name for at, name in named if after <= at <= head.i + LEDE_WINDOW
+                            and self.doc[at].dep_ in SUBJECT_DEPS), None)
+            role = role_phrase(head, self.lexicon, beside_name=True)
+            if subject is not None and role is not None:
+                self.people[subject].roles.insert(0, role)
+                self.lede[head.i] = subject
 
     def _roles_from_descriptions(self) -> None:
         """`Sanders ... the Vermont senator acknowledged`: a definite description of a role soon
@@ -681,6 +703,8 @@ class SpeakerResolver:
         return None
 
     def _common_noun(self, head: Token, mention: str) -> Resolved:
+        if head.i in self.lede:
+            return self.person(self.lede[head.i])
         lower = head.lower_
         plain = strip_article(mention)
         if is_definite(head) and head.tag_ == "NN":  # `the fund`, `the commission`

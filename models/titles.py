@@ -325,6 +325,21 @@ def role_descriptions(doc: Doc, lexicon: Lexicon) -> list[Token]:
     return found
 
 
+def lede_descriptions(doc: Doc, lexicon: Lexicon, before: int) -> list[Token]:
+    """Heads of role descriptions that are the subject of a clause before token `before` (the
+    first person named): `A New York judge ruled ...`, `A former DNC chairman says ...`. News
+    often opens so and names the person in the next paragraph."""
+    found = []
+    for token in tokens_in(doc, lexicon.titles | lexicon.role_nouns):
+        if token.i >= before or token.tag_ != "NN" or token.dep_ != "nsubj" or token.ent_type_ == "PERSON":
+            continue
+        determiners = [c for c in token.children if c.dep_ in ("det", "poss")]
+        plain = all(c.lower_ in ("a", "an", "the") or c.ent_type_ in PLACE_LABELS | {"ORG"} for c in determiners)
+        if plain and not any(c.dep_ == "appos" for c in token.children):
+            found.append(token)
+    return found
+
+
 def group_role(head: Token, lexicon: Lexicon) -> str | None:
     """The role of an occupational group, with its modifiers and without quantifiers: `Several
     former RT journalists` -> `former RT journalists`; `critics` and `voters` hold no office."""

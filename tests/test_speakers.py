@@ -276,3 +276,17 @@ def test_a_list_of_names_is_followed_along_the_parsers_chain():
               deps=["nsubj", "punct", "conj", "cc", "conj", "ROOT"])
     # `Day` hangs on `Ma`, not on `Lee`: the whole list is found from its head
     assert [t.text for t in conjunction_chain(doc[0])] == ["Ma", "Day"]
+
+
+def test_a_role_that_speaks_before_anyone_is_named_is_the_person_named_next(extract):
+    text = ("A former party chairman says the party needs a backup plan for the race.\n\n"
+            '"Now is the time to act," said Don Wells, who led the party for years.')
+    quotes = extract(text)
+    assert [q["speaker"]["name"] for q in quotes] == ["Don Wells", "Don Wells"]
+    assert quotes[0]["speaker"]["title"] == "former party chairman"
+
+
+def test_a_role_that_speaks_after_people_are_named_is_not_tied_to_the_next_one(extract):
+    text = ("Sarah Johnson walked to the car. An officer says she saw a gun in the car.\n\n"
+            '"He had a book," said Tom Reyes, who lives nearby.')
+    assert extract(text)[0]["speaker"]["name"] != "Tom Reyes"

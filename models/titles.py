@@ -107,7 +107,8 @@ def role_phrase(head: Token, lexicon: Lexicon, beside_name: bool = False) -> str
 def up_to_an_aside(tokens: list[Token], head: Token) -> list[Token]:
     """A title's tokens up to the first comma, dash or bracket after its head, and without the
     relative clauses inside it: `lawyer for the club, who has ...` is `lawyer for the club`."""
-    aside = {t.i for t in tokens if t.dep_ in ("relcl", "acl") and t.i != head.i for t in t.subtree}
+    aside = {t.i for t in tokens if t.dep_ in ("relcl", "acl") and t.i != head.i and not _noun_gerund(t)
+             for t in t.subtree}
     kept = []
     for t in tokens:
         if t.i > head.i and (t.text in (",", "(", ";", "--") or (t.text in DASHES and not joins_words(t))):
@@ -115,6 +116,12 @@ def up_to_an_aside(tokens: list[Token], head: Token) -> list[Token]:
         if t.i not in aside:
             kept.append(t)
     return kept
+
+
+def _noun_gerund(token: Token) -> bool:
+    """`education organizing` in `senior associate for education organizing at X`: a gerund
+    right after its noun, not set off, names an activity within the role, not an aside."""
+    return token.dep_ == "acl" and token.tag_ == "VBG" and token.i == token.head.i + 1
 
 
 def premodifier_title(ent: Span, lexicon: Lexicon) -> str | None:

@@ -172,3 +172,9 @@ def test_a_description_with_telling_words_is_not_a_holder_who_lacks_them(extract
             "The Indiana governor said the race was close.")
     q = extract(text)[-1]
     assert q["speaker"]["name"] == "Mike Pence"
+
+
+def test_a_gerund_inside_a_role_stays_but_a_set_off_clause_goes(extract):
+    q = extract("Sarah Johnson, senior associate for community organizing at the Weston Institute, "
+                "said the plan was wrong.")[0]
+    assert q["speaker"]["title"] == "senior associate for community organizing at the Weston Institute"

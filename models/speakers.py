@@ -342,10 +342,11 @@ class SpeakerResolver:
         if not self.positions:
             return
         for head in lede_descriptions(self.doc, self.lexicon, self.positions[0]):
-            named = zip(self.positions, self.names_at, strict=True)
-            after = head.sent.end  # not someone its own sentence speaks of (`X says Obama should ...`)
-            subject = next((name for at, name in named if after <= at <= head.i + LEDE_WINDOW
-                            and self.doc[at].dep_ in SUBJECT_DEPS), None)
+            sentence = head.sent  # not someone its own sentence speaks of (`X says Obama should ...`)
+            named = list(zip(self.positions, self.names_at, strict=True))
+            in_sentence = {name for at, name in named if sentence.start <= at < sentence.end}
+            subject = next((name for at, name in named if sentence.end <= at <= head.i + LEDE_WINDOW
+                            and self.doc[at].dep_ in SUBJECT_DEPS and name not in in_sentence), None)
             role = role_phrase(head, self.lexicon, beside_name=True)
             if subject is not None and role is not None:
                 self.people[subject].roles.insert(0, role)

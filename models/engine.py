@@ -7,10 +7,12 @@ import time
 from collections.abc import Iterable, Iterator
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import component  # noqa: F401  (registers the factory)
+from .lexicon import load_lexicon
 from .tokenizer import BoundedTokenizer
 from .types import Result
 from .windows import batches, windowed
@@ -79,9 +81,19 @@ def parseable(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
+def keep_title_abbreviations(tokenizer, titles: frozenset[str]) -> None:
+    """Keep each abbreviated title of `data/titles.txt` one token (`Sens.`, `Reps.`), as the
+    English tokenizer already does for `Sen.`: split, `Sens` reads as a name."""
+    for title in (t for t in titles if t.endswith(".") and " " not in t):
+        for form in (title, title.capitalize()):
+            if len(tokenizer(form)) > 1:
+                tokenizer.add_special_case(form, [{ORTH: form}])
+
+
 def build_pipeline(model: str) -> Language:
     """Load `model` (a package name or a path) without the components the rules ignore."""
     nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS))
+    keep_title_abbreviations(nlp.tokenizer, load_lexicon().titles)
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("sentence_breaks", before="parser")

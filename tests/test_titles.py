@@ -178,3 +178,9 @@ def test_a_gerund_inside_a_role_stays_but_a_set_off_clause_goes(extract):
     q = extract("Sarah Johnson, senior associate for community organizing at the Weston Institute, "
                 "said the plan was wrong.")[0]
     assert q["speaker"]["title"] == "senior associate for community organizing at the Weston Institute"
+
+
+def test_a_plural_title_abbreviation_stays_one_token_and_is_a_title(attributor, extract):
+    assert [t.text for t in attributor.nlp.tokenizer("Sens. Ann Lee and Reps. Bo Ma")][:1] == ["Sens."]
+    q = extract("Sens. Sarah Johnson and Tom Reyes met on Monday. Johnson said the bank had failed.")[-1]
+    assert q["speaker"]["name"] == "Sarah Johnson" and q["speaker"]["title"] == "Sens."

@@ -276,11 +276,14 @@ def title_of(ent: Span, lexicon: Lexicon) -> tuple[str | None, bool]:
 
 def name_tokens(ent: Span, lexicon: Lexicon) -> list[Token]:
     """The tokens of a PERSON entity that are the name: without a possessive, a title NER
-    swallowed (`Secretary Austin`) or the end of a phrase that hangs outside the name
-    (`[Secretary of] Agriculture Tomas Brandt`)."""
+    swallowed (`Secretary Austin`), the end of a phrase that hangs outside the name
+    (`[Secretary of] Agriculture Tomas Brandt`) or a quotation mark NER took in (`Donald Trump ''`)."""
     tokens = [t for t in ent if not t.is_space and t.tag_ != "POS" and t.text not in ("'s", "’s")] or [ent.root]
-    while len(tokens) > 1 and (tokens[0].lower_ in lexicon.titles or not ent.start <= tokens[0].head.i < ent.end):
+    while len(tokens) > 1 and (tokens[0].lower_ in lexicon.titles or not ent.start <= tokens[0].head.i < ent.end
+                               or tokens[0].is_quote):
         tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[-1].is_quote:
+        tokens = tokens[:-1]
     return tokens
 
 

@@ -56,6 +56,15 @@ def test_a_name_whose_entity_ends_in_white_space_keeps_its_name():
     assert name_without_title(doc.ents[0], load_lexicon()) == "Varga"
 
 
+def test_a_quotation_mark_the_recogniser_took_into_a_name_is_dropped():
+    words = ["that", "Donald", "Trump", "''", "does", "not", "want", "it", "''"]
+    heads = [4, 2, 4, 2, 4, 4, 4, 6, 6]
+    deps = ["mark", "compound", "nsubj", "punct", "ROOT", "neg", "xcomp", "dobj", "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps,
+              ents=["O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "O", "O", "O", "O"])
+    assert name_without_title(doc.ents[0], load_lexicon()) == "Donald Trump"
+
+
 def speaker_of_first_quote(extract, text: str) -> tuple[str, str | None]:
     q = extract(text)[0]
     return q["speaker"]["name"], q["speaker"]["title"]

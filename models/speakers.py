@@ -288,6 +288,7 @@ class SpeakerResolver:
         self.speaker_names: list[str] = []
         self.owned_nouns = owned_nouns(doc, lexicon)
         self.lede: dict[int, str] = {}  # a role that speaks before anyone is named -> who it is
+        self.first_at: dict[str, int] = {}  # person -> the token where they are first named
         self._index_people()
 
     def _index_people(self) -> None:
@@ -328,6 +329,7 @@ class SpeakerResolver:
                 (person.roles if is_role else person.affiliations).append(title)
             self.positions.append(ent.root.i)
             self.names_at.append(name)
+            self.first_at.setdefault(name, ent.root.i)
         self._gather_gender([(ent, self.canonical(names[id(ent)], ent.start)) for ent, _, _ in found])
         for name, title, at in untagged:
             self.add_person(name, title, at)
@@ -341,9 +343,9 @@ class SpeakerResolver:
         article a role that speaks unnamed is as often someone never named: `an officer`.)"""
         if not self.positions:
             return
+        named = list(zip(self.positions, self.names_at, strict=True))
         for head in lede_descriptions(self.doc, self.lexicon, self.positions[0]):
             sentence = head.sent  # not someone its own sentence speaks of (`X says Obama should ...`)
-            named = list(zip(self.positions, self.names_at, strict=True))
             in_sentence = {name for at, name in named if sentence.start <= at < sentence.end}
             subject = next((name for at, name in named if sentence.end <= at <= head.i + LEDE_WINDOW
                             and self.doc[at].dep_ in SUBJECT_DEPS and name not in in_sentence), None)
@@ -413,6 +415,7 @@ class SpeakerResolver:
         k = bisect_left(self.positions, at)
         self.positions.insert(k, at)
         self.names_at.insert(k, name)
+        self.first_at[name] = min(self.first_at.get(name, at), at)
         return self.person(name)
 
     def person(self, name: str) -> Resolved:
@@ -527,7 +530,7 @@ class SpeakerResolver:
         best, best_score = None, float("-inf")
         people = self._people_by_recency(before)
         if earlier_only:
-            people = [name for name in people if self._first_named(name) < before]
+            people = [name for name in people if self.first_at.get(name, len(self.doc)) < before]
         for name in people:
             for title in self.people[name].titles:
                 words = description_words_of(title)
@@ -538,10 +541,6 @@ class SpeakerResolver:
                 if score > best_score:
                     best, best_score = name, score
         return best
-
-    def _first_named(self, name: str) -> int:
-        """The token where a person is first named (positions are kept in text order)."""
-        return self.positions[self.names_at.index(name)] if name in self.names_at else len(self.doc)
 
     def _people_by_recency(self, i: int) -> list[str]:
         """Every person named, the latest before token `i` first, then those named after it."""

@@ -100,10 +100,20 @@ def clausal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     if not content:
         return None
     rule = CLAUSAL if form in lexicon.speech or form in lexicon.objects else BELIEF
-    subject = subject_of(verb, content)
+    subject = subject_of(verb, content) or _document_modified(verb, lexicon)
     if rule == BELIEF and subject is not None and subject.lower_ in THING_SUBJECTS:
         return None  # `it means C`, `that shows C`: a fact implies, nobody holds a belief
     return Cue(rule, _cue_range(verb, lexicon, noun), content, subject, verb)
+
+
+def _document_modified(verb: Token, lexicon: Lexicon) -> Token | None:
+    """`reports from NATO indicating that C`, `a poll showing C`: a cue that modifies a
+    document noun has the document as its source (the parser may hang the cue on the noun's
+    preposition: `from NATO indicating`)."""
+    token = verb
+    while token.dep_ in ("acl", "pcomp", "prep") and token.pos_ != "NOUN":
+        token = token.head
+    return token if token.pos_ == "NOUN" and token.lower_ in lexicon.document_nouns else None
 
 
 def _clause_bounds(clause: Token, lexicon: Lexicon, verb: Token) -> tuple[int, int]:
@@ -136,8 +146,10 @@ def _subject_stranded(clause: Token, verb: Token, lexicon: Lexicon) -> bool:
 
 
 def _noun_with_clause(verb: Token) -> tuple[Token | None, list[Token]]:
-    """`expressed concern that C`, `raised fears that C`: the clause hangs from the object."""
-    for obj in _children(verb, "dobj"):
+    """`expressed concern that C`, `raised fears that C`, `elaborated on the fact that C`: the
+    clause hangs from the object, or from the object of the verb's preposition."""
+    objects = _children(verb, "dobj") + [o for p in _children(verb, "prep") for o in _children(p, "pobj")]
+    for obj in objects:
         clauses = [c for c in obj.children if c.dep_ in ("acl", "ccomp")
                    and any(t.dep_ == "mark" and t.lower_ == "that" for t in c.children)]
         if clauses:
@@ -244,16 +256,19 @@ def passive_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
             or not _children(verb, "nsubjpass"):
         return None
     predicate = next((c for c in verb.rights if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")), None)
-    if predicate is None:
+    if predicate is None and verb.lower_ not in lexicon.objects:
         return None
-    agent = next((t for t in (*verb.rights, *predicate.subtree) if t.dep_ in ("agent", "prep")
-                  and t.lower_ == "by" and t.i > predicate.i), None)
+    after = verb if predicate is None else predicate
+    agent = next((t for t in (*verb.rights, *after.subtree) if t.dep_ in ("agent", "prep")
+                  and t.lower_ == "by" and t.i > after.i), None)
     source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if source is None:
         return None
-    start = predicate.i + 1 if predicate.lower_ == "as" else predicate.left_edge.i
     subject = _children(verb, "nsubjpass")[0]
-    content = content_ranges(verb.doc, [subtree_bounds(subject), (start, agent.i)])
+    bounds = [subtree_bounds(subject)]
+    if predicate is not None:
+        bounds.append((predicate.i + 1 if predicate.lower_ == "as" else predicate.left_edge.i, agent.i))
+    content = content_ranges(verb.doc, bounds)
     if not content:
         return None
     return Cue(PASSIVE, _cue_range(verb, lexicon), content, source, verb)
@@ -264,7 +279,7 @@ def phrasal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     form = verb.lower_
     if verb.pos_ != "VERB":
         return None
-    for particle in verb.children:
+    for particle in _particles(verb):
         role = lexicon.phrasal.get((form, particle.lower_))
         if role is None or particle.i < verb.i:
             continue
@@ -274,13 +289,21 @@ def phrasal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
             targets = _children(verb, "ccomp") or _children(particle, "ccomp")
         if not targets:
             continue
-        bounds = [subtree_bounds(t) for t in targets]
+        bounds = [(max(start, particle.i + 1), end) for start, end in map(subtree_bounds, targets)]
         if role == "object":
             bounds[-1] = (bounds[-1][0], _list_end(verb, bounds[-1][1]))
         content = content_ranges(verb.doc, bounds)
         if content:
             return Cue(PHRASAL, _cue_range(verb, lexicon, particle), content, subject_of(verb, content), verb)
     return None
+
+
+def _particles(verb: Token) -> list[Token]:
+    """The verb's own children, and the word right after it when the parser hung that on the
+    verb's clause instead (`made clear it plans ...`, with `clear` read as the clause's)."""
+    nxt = verb.nbor() if verb.i + 1 < len(verb.doc) else None
+    misplaced = [nxt] if nxt is not None and nxt.head.head == verb and nxt.head.dep_ == "ccomp" else []
+    return [*verb.children, *misplaced]
 
 
 def _list_end(verb: Token, end: int) -> int:

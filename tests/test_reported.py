@@ -204,3 +204,24 @@ def test_a_raising_verb_attributes_its_whole_clause_to_no_one_named(extract):
     raising = [x for x in q if x["cue"] and x["cue"]["text"] == "expected"]
     assert raising and raising[0]["text"].startswith("The new recruits are expected to join the front line soon")
     assert raising[0]["speaker"] is None and raising[0]["kind"] == "belief"
+
+
+def test_a_clause_on_the_object_of_the_cues_preposition(extract):
+    q = only(extract("At the hearing, the minister elaborated on the fact that the ferries are being repaired "
+                     "in Norway."))
+    assert q["text"] == "the ferries are being repaired in Norway" and q["speaker"]["mention"]["text"] == "the minister"
+
+
+def test_made_clear_keeps_clear_out_of_the_content(extract):
+    q = only(extract("The council has made clear it plans in its final weeks to close the old library."))
+    assert q["text"] == "it plans in its final weeks to close the old library" and q["cue"]["text"] == "made clear"
+
+
+def test_passive_object_cue_takes_its_agent_as_source(extract):
+    q = only(extract("The new tariffs have been condemned by the farmers' union."))
+    assert q["text"] == "The new tariffs" and q["speaker"]["mention"]["text"] == "the farmers' union"
+
+
+def test_a_cue_on_a_document_noun_has_the_document_as_source(extract):
+    q = only(extract("The vote follows reports from the World Bank indicating that inflation has slowed in Peru."))
+    assert q["text"] == "inflation has slowed in Peru" and q["speaker"]["name"] == "World Bank"

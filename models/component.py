@@ -6,6 +6,7 @@ to `doc._.quotes` and a list of `Speaker` to `doc._.quote_speakers`.
 
 from __future__ import annotations
 
+import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -39,6 +40,8 @@ class QuoteAttribution:
 #: on all of PolNeAR dev); a run-on text without punctuation would otherwise be one sentence whose
 #: every cue walks the whole of it, and the rules would take time quadratic in its length.
 MAX_SENTENCE_TOKENS = 200
+#: `Token.is_sent_start = False` as `Doc.to_array` holds it (-1 in an unsigned array)
+NOT_A_START = numpy.iinfo(numpy.uint64).max
 
 
 @Language.component("sentence_breaks", assigns=["token.is_sent_start"])
@@ -56,6 +59,8 @@ def sentence_breaks(doc: Doc) -> Doc:
         length += 1
         if "\n" in token.text_with_ws or length >= MAX_SENTENCE_TOKENS:
             starts[token.i + 1] = 1
+        elif token.is_alpha:
+            starts[token.i + 1] = NOT_A_START  # never right after a word on the same line
         if starts[token.i + 1] == 1:
             length = 0
     doc.from_array([SENT_START], starts)

@@ -89,6 +89,7 @@ class Lexicon:
     titles: frozenset[str]
     role_nouns: frozenset[str]  # learned: nouns set beside names (data/role_nouns.txt)
     not_roles: frozenset[str]
+    relational_roles: frozenset[str]
     office_verbs: frozenset[str]
     honorifics: dict[str, str]
     gender_words: dict[str, str]
@@ -147,6 +148,7 @@ def load_lexicon() -> Lexicon:
         titles=frozenset(_lines("titles.txt")),
         role_nouns=frozenset(_lines("role_nouns.txt")),
         not_roles=frozenset(_lines("not_roles.txt")),
+        relational_roles=frozenset(_lines("relational_roles.txt")),
         office_verbs=frozenset(_lines("office_verbs.txt")),
         honorifics={word: gender for word, gender in table("honorifics.tsv", 2)},
         gender_words={word: gender for word, gender in table("gender_words.tsv", 2)},

@@ -18,6 +18,7 @@ from .lexicon import Lexicon
 from .spans import tokens_in
 from .titles import (
     ORG_LABELS,
+    PLACE_LABELS,
     group_role,
     lede_descriptions,
     name_without_title,
@@ -25,6 +26,7 @@ from .titles import (
     person_titles,
     role_descriptions,
     role_phrase,
+    role_head,
     singular,
     untagged_name,
     untagged_people,
@@ -119,6 +121,13 @@ def description_words_of(text: str) -> set[str]:
 def description_words(head: Token) -> set[str]:
     """The distinctive words of the description headed by `head`, without the head itself."""
     return description_words_of(" ".join(t.text for t in head.subtree if t.i < head.i))
+
+
+def proper_description_words(head: Token) -> set[str]:
+    """The words of a description that name a party, place or body (`Democratic`, `Vermont`):
+    a title that lacks one of them describes someone else."""
+    return {singular(t.lower_) for t in head.subtree
+            if t.i < head.i and (t.ent_type_ in ORG_LABELS | PLACE_LABELS or t.pos_ == "PROPN")}
 
 
 def is_definite(head: Token) -> bool:
@@ -420,12 +429,17 @@ class SpeakerResolver:
 
     def person(self, name: str) -> Resolved:
         """A person with the title they are best known by: the first that names an office
-        (`Democratic presidential nominee`), else the first role (`rival`), else an affiliation."""
+        (`Secretary of State`), else the first role that is not a relation to someone else
+        (`Democratic presidential nominee` before `rival`), else any role, else an affiliation."""
         person = self.people.get(name)
         if person is None:
             return Resolved(name, "person")
         offices = [role for role in person.roles if names_an_office(role, self.lexicon)]
-        return Resolved(name, "person", (offices or person.roles or person.affiliations or [None])[0])
+        positions = [role for role in person.roles if not self._relational(role)]
+        return Resolved(name, "person", (offices or positions or person.roles or person.affiliations or [None])[0])
+
+    def _relational(self, role: str) -> bool:
+        return singular(role_head(role)) in self.lexicon.relational_roles
 
     def note_body(self, i: int, resolved: Resolved) -> None:
         """Remember an organisation or group that spoke at token `i`: what a later `it` or `they`
@@ -524,9 +538,11 @@ class SpeakerResolver:
         among the people with a title holding its head word, the one whose title matches its other
         words best; on a tie the latest named before it, then the first named after
         (`earlier_only`: only people named before). A title that shares none of the
-        description's telling words is not its (`the Vermont senator` is no `former senator`)."""
+        description's telling words is not its (`the Vermont senator` is no `former senator`), nor
+        one that names another party, place or body (`the Democratic nominee` is no
+        `Republican nominee`)."""
         wanted, role = description_words(head), singular(head.lower_)
-        telling = wanted - {role}
+        telling, proper = wanted - {role}, proper_description_words(head)
         best, best_score = None, float("-inf")
         people = self._people_by_recency(before)
         if earlier_only:
@@ -534,13 +550,19 @@ class SpeakerResolver:
         for name in people:
             for title in self.people[name].titles:
                 words = description_words_of(title)
-                if role not in words or (telling and not telling & words):
+                if role not in words or (telling and not telling & words) or self._names_another(title, proper):
                     continue
                 # shared words count; words the title adds count against (`vice presidential nominee`)
                 score = 1 + len(wanted & words) - 0.5 * len(words - wanted - {role})
                 if score > best_score:
                     best, best_score = name, score
         return best
+
+    def _names_another(self, title: str, proper: set[str]) -> bool:
+        """`Republican presidential nominee` for `the Democratic nominee`: the title names a party,
+        place or body (a capitalised word that is no office word) and not the description's."""
+        named = {singular(w.lower()) for w in title.split() if w[:1].isupper()} - self.lexicon.titles
+        return bool(proper and named) and not proper & named
 
     def _people_by_recency(self, i: int) -> list[str]:
         """Every person named, the latest before token `i` first, then those named after it."""

@@ -56,6 +56,17 @@ def names_an_office(text: str, lexicon: Lexicon) -> bool:
         or any(" " in title and title in text for title in lexicon.titles)
 
 
+def role_head(role: str) -> str:
+    """The head word of a role phrase: its last word before any preposition.
+
+    >>> role_head("chief of staff to the president"), role_head("Democratic presidential nominee")
+    ('chief', 'nominee')
+    """
+    words = role.lower().split()
+    cut = next((k for k, word in enumerate(words) if k and word in GROUP_PREPOSITIONS), len(words))
+    return words[cut - 1] if cut else ""
+
+
 def clean(tokens: list[Token]) -> str | None:
     """Title text from tokens: possessive pronouns (`his`), determiners, possessive endings,
     commas and a sentence's opening adverb dropped at the edges; `the family's attorneys` keeps

@@ -136,3 +136,13 @@ def test_two_processes_give_the_same_results_as_one(attributor):
     one = [r.to_dict()["quotes"] for r in attributor.extract_many(texts)]
     two = [r.to_dict()["quotes"] for r in attributor.extract_many(texts, n_process=2)]
     assert one == two
+
+
+def test_no_sentence_starts_right_after_a_word_on_the_same_line(attributor):
+    """The parser may cut a headline after its first word (`US | vows ...`) when junk precedes it;
+    the sentence_breaks component forbids a start there."""
+    for line in (SEEDS_DIR / "seeds_gold.jsonl").read_text(encoding="utf-8").splitlines():
+        doc = attributor.nlp(json.loads(line)["text"])
+        for sentence in list(doc.sents)[1:]:
+            before = doc[sentence.start - 1]
+            assert "\n" in before.text_with_ws or not before.is_alpha, (before.text, sentence.text[:40])

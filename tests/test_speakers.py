@@ -290,3 +290,15 @@ def test_a_role_that_speaks_after_people_are_named_is_not_tied_to_the_next_one(e
     text = ("Sarah Johnson walked to the car. An officer says she saw a gun in the car.\n\n"
             '"He had a book," said Tom Reyes, who lives nearby.')
     assert extract(text)[0]["speaker"]["name"] != "Tom Reyes"
+
+
+def test_a_description_naming_another_party_is_not_that_persons(extract):
+    text = ("Republican presidential nominee Tom Reyes spoke first. Sarah Johnson followed him on stage. "
+            "The Democratic presidential nominee said taxes would rise.")
+    assert speakers(extract, text) == ["Sarah Johnson"]
+
+
+def test_a_position_is_preferred_to_a_relation_as_title(extract):
+    text = ("His wife, Sarah Johnson, said the vote was rigged. Johnson, a retired schoolteacher, "
+            "said the count should stop.")
+    assert {q["speaker"]["title"] for q in extract(text)} == {"retired schoolteacher"}

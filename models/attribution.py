@@ -124,14 +124,18 @@ def _speech_verb(tokens: list[Token], lexicon: Lexicon) -> Token | None:
     return next((t for t in tokens if lexicon.is_cue_form(t.lower_) and t.pos_ in ("VERB", "AUX")), None)
 
 
-def _source_near(verb: Token, window: list[Token]) -> Token | None:
-    """The speaker of `"...," X said` when the parser missed the link to the quotation."""
+def _source_near(verb: Token, window: list[Token], index: TextIndex) -> Token | None:
+    """The speaker of `"...," X said` when the parser missed the link to the quotation (or
+    took a subject inside it for the verb's: `"We will," Tulsa police Chief X said`)."""
     subject = subject_of(verb)
-    if subject is not None:
+    if subject is not None and index.quote_at(subject.idx) is None:
         return subject
-    names = [t for t in window if t.pos_ in ("PROPN", "PRON", "NOUN") and t.i != verb.i]
-    after = [t for t in names if t.i > verb.i]
-    return (after or names or [None])[0]
+    names = [t for t in window if t.pos_ in ("PROPN", "PRON", "NOUN") and t.i != verb.i
+             and t.ent_type_ not in ("DATE", "TIME")]
+    before = [t for t in names if t.i < verb.i]
+    if before:  # `X said Monday`: the phrase before the verb, by its head
+        return verb.doc[before[0].i:before[-1].i + 1].root
+    return (names or [None])[0]  # `said X`
 
 
 def _window_after(q: QuotedSpan, tokens: TokenIndex, index: TextIndex) -> list[Token]:
@@ -180,7 +184,7 @@ def adjacent_draft(q: QuotedSpan, tokens: TokenIndex, lexicon: Lexicon, index: T
         return Draft("dash", "direct", pieces, token_range(window[:1]), source, token_range(names), quotes=[q])
     verb = _speech_verb(window, lexicon)
     if verb is not None:
-        source = _source_near(verb, window)
+        source = _source_near(verb, window, index)
         if source is not None:
             return Draft("adjacent", "direct", pieces, token_range([verb]), source, quotes=[q])
     before = index.last_visible_char(q.open_at)
@@ -194,7 +198,7 @@ def adjacent_draft(q: QuotedSpan, tokens: TokenIndex, lexicon: Lexicon, index: T
         return None
     verb = _speech_verb(lead[::-1], lexicon)  # the cue nearest the opening mark
     if verb is not None:
-        source = _source_near(verb, lead)
+        source = _source_near(verb, lead, index)
         if source is not None:
             return Draft("adjacent", "direct", pieces, token_range([verb]), source, quotes=[q])
     named = [t for t in lead if not t.is_punct and not t.is_space]

@@ -18,7 +18,7 @@ from .types import Range
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CLAUSE_DEPS = ("ccomp",)
-INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acl", "prep"})
+INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acl", "prep", "advmod"})
 LEADING_JUNK = frozenset({"that", "whether", ",", ":", "-", "—", "–", ";"})
 TRAILING_JUNK = frozenset({".", ",", ";", ":", "-", "—", "–", "!", "?"})
 SEPARATORS = frozenset({",", "—", "–", "-"})
@@ -130,7 +130,7 @@ def subject_of(verb: Token, content: tuple[Range, ...] = ()) -> Token | None:
     -- "...," the mayor said`), the nearer one is taken.
     """
     token = verb
-    for _ in range(4):
+    for _ in range(5):
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, content)]
         if subjects:  # `who` in `X, who said C`: the resolver finds X
             return min(subjects, key=lambda c: abs(c.i - token.i))  # two? the nearer (not a dateline)

@@ -19,6 +19,7 @@ from .spans import tokens_in
 from .titles import (
     ORG_LABELS,
     PLACE_LABELS,
+    author_line,
     group_role,
     lede_descriptions,
     name_without_title,
@@ -34,6 +35,7 @@ from .titles import (
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+FIRST_PERSON = frozenset({"i", "me", "my"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 CUT_DEPS = frozenset({"relcl", "acl", "advcl"})
 KEPT_PREPOSITIONS = frozenset({"of", "from", "at", "for", "with"})
@@ -344,6 +346,20 @@ class SpeakerResolver:
             self.add_person(name, title, at)
         self._lede_descriptions()
         self._roles_from_descriptions()
+        self.author = self._author()
+
+    def _author(self) -> str | None:
+        """The author an opinion piece names in its closing line, with the role given there."""
+        line = author_line(self.doc)
+        if line is None:
+            return None
+        ent, role = line
+        name = self.canonical(name_without_title(ent, self.lexicon), ent.start)
+        title = role_phrase(role, self.lexicon, beside_name=True)
+        person = self.people.setdefault(name, Person(name))
+        if title and title not in person.roles:
+            person.roles.insert(0, title)
+        return name
 
     def _lede_descriptions(self) -> None:
         """`A New York judge ruled C. ... Judge Frank Nervo said D`: a role that speaks before
@@ -598,6 +614,8 @@ class SpeakerResolver:
                     return resolved
             name = self.latest_person_before(head.i, gender)
             return self.person(name) if name else Resolved(None, "person")
+        if lower in FIRST_PERSON:  # the writer's own `I`: quotation marks hide any other's
+            return self.person(self.author) if self.author else Resolved(None, "person")
         if lower in self.lexicon.pronouns:
             return self._body_before(head.i, self.lexicon.pronouns[lower])
         if _looks_like_a_name(head) and name_key(head.text) in self.by_word:

@@ -77,7 +77,9 @@ def clean(tokens: list[Token]) -> str | None:
         tokens = tokens[1:]
     while tokens and (tokens[-1].lower_ in DROP_AT_EDGES or tokens[-1].is_punct):
         tokens = tokens[:-1]
-    return "".join(t.text_with_ws for t in tokens).strip() or None
+    text = "".join(t.text_with_ws if k + 1 < len(tokens) and tokens[k + 1].i == t.i + 1 else t.text + " "
+                   for k, t in enumerate(tokens))  # a space where words were left out between
+    return text.strip() or None
 
 
 def is_role_noun(token: Token, lexicon: Lexicon) -> bool:
@@ -108,11 +110,23 @@ def role_phrase(head: Token, lexicon: Lexicon, beside_name: bool = False) -> str
             and (child.tag_ not in ("VBN", "VBG") or after_a_hyphen(child))  # `Florida-based`, not `newly named`
         role_of = child.i > head.i and child.dep_ == "prep" and child.lower_ in ROLE_PREPOSITIONS
         joined = beside_name and child.i > head.i and child.dep_ in ("conj", "cc")
-        if modifier or role_of or joined:
+        hyphened = child.i > head.i and (joins_words(child) or after_a_hyphen(child))  # `playwright-in-residence`
+        if modifier or role_of or joined or hyphened:
             keep.extend(child.subtree)
-    keep = up_to_an_aside(sorted(keep, key=lambda t: t.i), head)
+    keep = up_to_an_aside(without_second_roles(sorted(keep, key=lambda t: t.i), head, lexicon), head)
     named = has_title_word(keep, lexicon) or (beside_name and _role_head(head, lexicon))
     return clean(keep) if named else None
+
+
+def without_second_roles(tokens: list[Token], head: Token, lexicon: Lexicon) -> list[Token]:
+    """`playwright at Wheaton College and artistic director of X`: a role the parser joined to a
+    word inside the first role's phrase starts a second title; the first ends before its `and`."""
+    second = next((t for t in tokens if t.dep_ == "conj" and t.head.i != head.i and t.head.i > head.i
+                   and names_an_office(t.lower_, lexicon)), None)
+    if second is None:
+        return tokens
+    cut = min([second.left_edge.i, *(c.i for c in second.head.children if c.dep_ == "cc" and c.i < second.i)])
+    return [t for t in tokens if t.i < cut]
 
 
 def up_to_an_aside(tokens: list[Token], head: Token) -> list[Token]:
@@ -384,3 +398,20 @@ def is_occupation(word: str, lexicon: Lexicon) -> bool:
     [True, True, False, True]
     """
     return lexicon.is_role_word(word) or singular(word).endswith("ist")
+
+
+def author_line(doc: Doc) -> tuple[Span, Token] | None:
+    """An opinion piece's closing line, `X is playwright-in-residence at Y.`: the PERSON it opens
+    with and the head of the role it gives (the author, whose `I` the piece's cues speak for)."""
+    if not len(doc) or "\n" not in doc.text.rstrip():
+        return None
+    last = doc[-1].sent
+    while last.start > 0 and "\n" not in doc[last.start - 1].text_with_ws:  # back to the paragraph's start
+        last = doc[last.start - 1].sent
+    root = last.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    role = next((c for c in root.children if c.dep_ in ("attr", "acomp") and c.pos_ == "NOUN"), None)
+    if root.lower_ not in ("is", "was") or subject is None or role is None or subject.ent_type_ != "PERSON":
+        return None
+    ent = next(e for e in doc.ents if e.start <= subject.i < e.end)
+    return (ent, role) if ent.start == last.start else None

@@ -1,5 +1,11 @@
 """Direct quotes and their attribution next to them."""
 
+import spacy
+from spacy.tokens import Doc
+
+from models.attribution import attribute
+from models.lexicon import load_lexicon
+
 
 def test_split_quote_is_one_quote_with_fragments(extract):
     text = '"We are ready," Kara Lind said. "But we need more time."'
@@ -90,3 +96,19 @@ def test_quote_after_a_long_attribution_sentence_is_the_same_speakers(extract):
     quotes = extract(text)
     assert [q["speaker"]["name"] for q in quotes] == ["Sarah Johnson"] * len(quotes)
     assert "It is anti-reform." in [f["text"] for q in quotes for f in q["fragments"]]
+
+
+def test_a_subject_inside_the_quotation_is_not_the_speaker_of_the_cue_after_it():
+    """The parser sometimes joins `said` to the quoted clause and leaves the name after the
+    quotation hanging: the name before the verb speaks, not `We` inside the marks."""
+    words = ["“", "We", "will", "rebuild", "it", ",", "”", "Mayor", "Tom", "Reyes", "said", "Monday", "."]
+    spaces = [False, True, True, True, False, False, True, True, True, True, True, False, False]
+    heads = [3, 3, 3, 3, 3, 3, 3, 9, 9, 3, 3, 10, 3]
+    deps = ["punct", "nsubj", "aux", "ROOT", "dobj", "punct", "punct", "compound", "compound", "npadvmod",
+            "conj", "npadvmod", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "VERB", "PRON", "PUNCT", "PUNCT", "PROPN", "PROPN", "PROPN", "VERB", "PROPN",
+           "PUNCT"]
+    ents = ["O"] * 8 + ["B-PERSON", "I-PERSON", "O", "B-DATE", "O"]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, ents=ents)
+    drafts = attribute(doc, doc.text, load_lexicon())
+    assert [(d.type, d.subject.text if d.subject else None) for d in drafts] == [("direct", "Reyes")]

@@ -225,3 +225,8 @@ def test_passive_object_cue_takes_its_agent_as_source(extract):
 def test_a_cue_on_a_document_noun_has_the_document_as_source(extract):
     q = only(extract("The vote follows reports from the World Bank indicating that inflation has slowed in Peru."))
     assert q["text"] == "inflation has slowed in Peru" and q["speaker"]["name"] == "World Bank"
+
+
+def test_stopped_short_of_calling_shares_the_subject(extract):
+    q = extract("The mayor praised the plan, but stopped short of calling the budget a success.")[-1]
+    assert q["cue"]["text"] == "calling" and q["speaker"]["mention"]["text"] == "The mayor"

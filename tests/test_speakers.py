@@ -302,3 +302,17 @@ def test_a_position_is_preferred_to_a_relation_as_title(extract):
     text = ("His wife, Sarah Johnson, said the vote was rigged. Johnson, a retired schoolteacher, "
             "said the count should stop.")
     assert {q["speaker"]["title"] for q in extract(text)} == {"retired schoolteacher"}
+
+
+def test_the_writers_i_is_the_author_named_in_the_closing_line(extract):
+    text = ("I grew up on a farm. I believe the new dam will ruin the valley.\n\n"
+            "Sarah Johnson is writer-in-residence at Bates College and a member of the river council.")
+    q = extract(text)[0]
+    assert q["speaker"]["name"] == "Sarah Johnson"
+    assert q["speaker"]["title"].startswith("writer-in-residence at Bates College")
+
+
+def test_the_writers_i_without_a_closing_line_is_an_unnamed_person(extract):
+    text = "The farmers' union said the dam was too costly. I believe the new dam will ruin the valley."
+    q = extract(text)[-1]
+    assert q["speaker"]["mention"]["text"] == "I" and (q["speaker"]["name"], q["speaker"]["kind"]) == (None, "person")

@@ -193,3 +193,14 @@ def test_a_plural_title_abbreviation_stays_one_token_and_is_a_title(attributor, 
     assert [t.text for t in attributor.nlp.tokenizer("Sens. Ann Lee and Reps. Bo Ma")][:1] == ["Sens."]
     q = extract("Sens. Sarah Johnson and Tom Reyes met on Monday. Johnson said the bank had failed.")[-1]
     assert q["speaker"]["name"] == "Sarah Johnson" and q["speaker"]["title"] == "Sens."
+
+
+def test_a_second_role_joined_inside_the_first_starts_a_title_of_its_own(extract):
+    q = extract("Tom Reyes, a senior fellow at the Hoover Institution and a former ambassador to Peru, "
+                "said the talks had failed.")[0]
+    assert q["speaker"]["title"] == "senior fellow at the Hoover Institution"
+
+
+def test_a_hyphenated_role_after_its_head_stays_whole(extract):
+    q = extract("Sarah Johnson, the poet-in-residence at Bates College, said the library would close.")[0]
+    assert q["speaker"]["title"] == "poet-in-residence at Bates College"

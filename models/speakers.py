@@ -369,15 +369,29 @@ class SpeakerResolver:
         if not self.positions:
             return
         named = list(zip(self.positions, self.names_at, strict=True))
-        for head in lede_descriptions(self.doc, self.lexicon, self.positions[0]):
-            sentence = head.sent  # not someone its own sentence speaks of (`X says Obama should ...`)
-            in_sentence = {name for at, name in named if sentence.start <= at < sentence.end}
+        heads = lede_descriptions(self.doc, self.lexicon, self._first_named_below_headline())
+        for head in heads:
+            # not someone its own sentence speaks of (`X says Obama should ...`), nor the next
+            # sentence's if that restates the role (`Former DNC chairman calls ... A former DNC chairman says`)
+            sentences = [head.sent, *(h.sent for h in heads if h.i > head.i and h.lower_ == head.lower_)]
+            in_sentence = {name for at, name in named for s in sentences if s.start <= at < s.end}
+            sentence = sentences[-1]
             subject = next((name for at, name in named if sentence.end <= at <= head.i + LEDE_WINDOW
                             and self.doc[at].dep_ in SUBJECT_DEPS and name not in in_sentence), None)
             role = role_phrase(head, self.lexicon, beside_name=True)
             if subject is not None and role is not None:
-                self.people[subject].roles.insert(0, role)
+                roles = self.people[subject].roles  # a headline's bare `Lawmaker` comes after `Rep.`
+                roles.insert(len(roles) if head.tag_ == "NNP" else 0, role)
                 self.lede[head.i] = subject
+
+    def _first_named_below_headline(self) -> int:
+        """Where the first person is named below the headline, when the article opens with one (a
+        first line of one sentence); a headline's own names (`... Under Obama`) end no lede."""
+        text = self.doc.text
+        line_end = len(text[:text.find("\n")].rstrip()) if "\n" in text else -1
+        headline = line_end > 0 and self.doc[0].sent.end_char >= line_end
+        below = [at for at in self.positions if headline and self.doc[at].idx > line_end]
+        return (below or self.positions)[0]
 
     def _roles_from_descriptions(self) -> None:
         """`Sanders ... the Vermont senator acknowledged`: a definite description of a role soon

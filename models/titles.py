@@ -20,6 +20,7 @@ from spacy.attrs import POS
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
+from .entities import is_headline
 from .lexicon import Lexicon, load_lexicon, singular  # noqa: F401  (load_lexicon: the doctests)
 from .spans import DASHES, after_a_hyphen, joins_words, tokens_in
 
@@ -360,13 +361,20 @@ def role_descriptions(doc: Doc, lexicon: Lexicon) -> list[Token]:
     return found
 
 
+def _capitalised_by_place(token: Token) -> bool:
+    """`Lawmaker urges ...`, `Retired General Reveals ...`: a common noun the tagger took for a
+    proper one because it opens a line or stands in a title-case headline."""
+    return token.i == token.sent.start or is_headline(token.sent)
+
+
 def lede_descriptions(doc: Doc, lexicon: Lexicon, before: int) -> list[Token]:
     """Heads of role descriptions that are the subject of a clause before token `before` (the
-    first person named): `A New York judge ruled ...`, `A former DNC chairman says ...`. News
-    often opens so and names the person in the next paragraph."""
+    first person named below the headline): `A New York judge ruled ...`, `A former DNC chairman
+    says ...`. News often opens so and names the person in the next paragraph."""
     found = []
     for token in tokens_in(doc, lexicon.titles | lexicon.role_nouns):
-        if token.i >= before or token.tag_ != "NN" or token.dep_ != "nsubj" or token.ent_type_ == "PERSON":
+        if token.i >= before or token.dep_ != "nsubj" or token.ent_type_ == "PERSON" \
+                or not (token.tag_ == "NN" or (token.tag_ == "NNP" and _capitalised_by_place(token))):
             continue
         determiners = [c for c in token.children if c.dep_ in ("det", "poss")]
         plain = all(c.lower_ in ("a", "an", "the") or c.ent_type_ in PLACE_LABELS | {"ORG"} for c in determiners)

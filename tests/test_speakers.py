@@ -316,3 +316,16 @@ def test_the_writers_i_without_a_closing_line_is_an_unnamed_person(extract):
     text = "The farmers' union said the dam was too costly. I believe the new dam will ruin the valley."
     q = extract(text)[-1]
     assert q["speaker"]["mention"]["text"] == "I" and (q["speaker"]["name"], q["speaker"]["kind"]) == (None, "person")
+
+
+def test_a_role_in_a_title_case_headline_is_the_person_the_lede_names(extract):
+    text = ("Retired Judge Says Courts Are Overloaded.\n\nRetired federal Judge Tom Reyes is speaking out "
+            "about the backlog in the state courts.\n\n\"We cannot keep up,\" he said.")
+    assert speakers(extract, text)[0] == "Tom Reyes"
+
+
+def test_a_headline_role_restated_in_the_lede_is_not_the_person_the_lede_speaks_of(extract):
+    text = ("Former mayor calls for a new vote on the dam.\n\nA former city mayor says Governor Sarah Johnson "
+            "should call a new vote on the dam.\n\nTom Reyes, who led the city until 2019, said the first vote "
+            "was rushed.")
+    assert speakers(extract, text)[0] == "Tom Reyes"

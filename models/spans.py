@@ -135,10 +135,23 @@ def subject_of(verb: Token, content: tuple[Range, ...] = ()) -> Token | None:
         if subjects:  # `who` in `X, who said C`: the resolver finds X
             return min(subjects, key=lambda c: abs(c.i - token.i))  # two? the nearer (not a dateline)
         if token.dep_ not in INHERIT_DEPS or token.head.i == token.i:
-            return None
+            return name_left_of(token)
         # a cue joined to a reported clause climbs past it to the verb that reports it
         token = token.head.head if _joins_a_reported_clause(token) else token.head
     return None
+
+
+def name_left_of(verb: Token) -> Token | None:
+    """`..., Obama and Clinton call them ...` with the names parsed into the phrase before: a
+    finite verb with no subject takes the named entity right before it (the first of a list)."""
+    if verb.tag_ not in ("VBP", "VBZ", "VBD") or verb.i == 0:
+        return None
+    name = verb.doc[verb.i - 1]
+    if name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
+        return None
+    while name.dep_ == "conj" and name.head.pos_ == "PROPN":
+        name = name.head
+    return name
 
 
 def _joins_a_reported_clause(verb: Token) -> bool:

@@ -398,7 +398,8 @@ class SpeakerResolver:
         after a person is named describes that person (the latest one named as a subject, else
         the latest one named), unless someone else already holds that role."""
         for head in role_descriptions(self.doc, self.lexicon):
-            role = role_phrase(head, self.lexicon)
+            telling = bool(description_words(head) - {singular(head.lower_)})
+            role = role_phrase(head, self.lexicon, beside_name=telling)  # `the New York businessman`
             # a bare `the director` may be someone named later with that role only if no one
             # named before fits; `the New York attorney general` is whoever holds those words
             bare = not description_words(head) - {singular(head.lower_)}

@@ -348,7 +348,7 @@ def role_descriptions(doc: Doc, lexicon: Lexicon) -> list[Token]:
     `the Vermont senator acknowledged`, `as the attorney general`. (`Sen. X`, `X, the senator`
     and `the senator, X` are read with the name.)"""
     found = []
-    for token in tokens_in(doc, lexicon.titles):
+    for token in tokens_in(doc, lexicon.titles | lexicon.role_nouns):
         if token.tag_ != "NN" or token.ent_type_ == "PERSON":
             continue
         determiners = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]

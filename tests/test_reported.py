@@ -1,5 +1,10 @@
 """Reported speech on sentences written for these tests."""
 
+import spacy
+from spacy.tokens import Doc
+
+from models.spans import subject_of
+
 
 def only(quotes):
     assert len(quotes) == 1, quotes
@@ -230,3 +235,15 @@ def test_a_cue_on_a_document_noun_has_the_document_as_source(extract):
 def test_stopped_short_of_calling_shares_the_subject(extract):
     q = extract("The mayor praised the plan, but stopped short of calling the budget a success.")[-1]
     assert q["cue"]["text"] == "calling" and q["speaker"]["mention"]["text"] == "The mayor"
+
+
+def test_a_finite_cue_the_parser_left_without_subject_takes_the_names_right_before_it():
+    """`After the war, Reyes and Johnson call them liars`, with the names parsed as conjuncts of
+    `war`: the first of the names is the subject."""
+    words = ["After", "the", "war", ",", "Reyes", "and", "Johnson", "call", "them", "liars", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[7, 2, 0, 2, 2, 4, 4, 7, 7, 7, 7],
+              deps=["prep", "det", "pobj", "punct", "conj", "cc", "conj", "ROOT", "dobj", "oprd", "punct"],
+              pos=["ADP", "DET", "NOUN", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB", "PRON", "NOUN", "PUNCT"],
+              tags=["IN", "DT", "NN", ",", "NNP", "CC", "NNP", "VBP", "PRP", "NNS", "."],
+              ents=["O", "O", "O", "O", "B-PERSON", "O", "B-PERSON", "O", "O", "O", "O"])
+    assert subject_of(doc[7]).text == "Reyes"

@@ -329,3 +329,8 @@ def test_a_headline_role_restated_in_the_lede_is_not_the_person_the_lede_speaks_
             "should call a new vote on the dam.\n\nTom Reyes, who led the city until 2019, said the first vote "
             "was rushed.")
     assert speakers(extract, text)[0] == "Tom Reyes"
+
+
+def test_a_description_by_a_role_noun_with_telling_words_is_the_person_just_named(extract):
+    text = "Tom Reyes bought the old mill in May. The Denver businessman said the land was cheap."
+    assert speakers(extract, text) == ["Tom Reyes"]

@@ -258,9 +258,11 @@ def passive_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     predicate = next((c for c in verb.rights if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")), None)
     if predicate is None and verb.lower_ not in lexicon.objects:
         return None
-    after = verb if predicate is None else predicate
-    agent = next((t for t in (*verb.rights, *after.subtree) if t.dep_ in ("agent", "prep")
-                  and t.lower_ == "by" and t.i > after.i), None)
+    if predicate is None:  # the verb's own agent, not one of a verb joined to it
+        agent = next((c for c in verb.rights if c.dep_ == "agent"), None)
+    else:
+        agent = next((t for t in (*verb.rights, *predicate.subtree) if t.dep_ in ("agent", "prep")
+                      and t.lower_ == "by" and t.i > predicate.i), None)
     source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if source is None:
         return None

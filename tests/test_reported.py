@@ -247,3 +247,9 @@ def test_a_finite_cue_the_parser_left_without_subject_takes_the_names_right_befo
               tags=["IN", "DT", "NN", ",", "NNP", "CC", "NNP", "VBP", "PRP", "NNS", "."],
               ents=["O", "O", "O", "O", "B-PERSON", "O", "B-PERSON", "O", "O", "O", "O"])
     assert subject_of(doc[7]).text == "Reyes"
+
+
+def test_a_passive_cue_takes_only_its_own_agent(extract):
+    quotes = extract("He could not explain why the rule is cited on the city's website or why it was "
+                     "mentioned by Sarah Johnson in an interview.")
+    assert not any(q["text"].startswith("the rule") for q in quotes), quotes

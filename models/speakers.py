@@ -7,6 +7,7 @@ mention costs a dictionary look-up or a binary search, never a scan of the docum
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, insort
 from collections import Counter
 from dataclasses import dataclass, field
@@ -91,14 +92,19 @@ NICKNAME_QUOTES = str.maketrans("", "", '"“”')
 
 
 def name_key(name: str) -> str:
-    """A name as it is compared: lower case, one apostrophe, no double quotes round a nickname.
+    """A name as it is compared: lower case, one apostrophe, no double quotes round a nickname,
+    no generational suffix (so that `Biden` is the surname of `Joseph R. Biden Jr.`).
 
     >>> name_key("James O’Neill") == name_key("james o'neill"), name_key('Robert "Bobby" Scott')
     (True, 'robert bobby scott')
+    >>> name_key("Joseph R. Biden Jr.")
+    'joseph r. biden'
     """
-    return name.lower().replace("’", "'").translate(NICKNAME_QUOTES)
+    return GENERATION.sub("", name.lower().replace("’", "'").translate(NICKNAME_QUOTES))
 
 
+#: a generational suffix after a surname
+GENERATION = re.compile(r",? (?:jr|sr)\.?$|,? (?:ii|iii|iv)$")
 #: words of a description that do not tell one holder of a role from another
 GENERIC_WORDS = frozenset({"the", "a", "an", "of", "former", "then", "current", "new", "his", "her", "its", "their"})
 
@@ -698,6 +704,8 @@ class SpeakerResolver:
         def fits(root: str, name: str) -> bool:
             if is_acronym(text):
                 return initials(name) == text.replace(".", "")
+            if len(words) == 1 and text[:1].isupper() and name_key(name).split()[0] == words[0]:
+                return True  # `Peabody` for `Peabody Energy`
             return root == words[-1] and set(words) < set(name_key(name).split())
         before = [name for i, root, name in self.orgs if i < at and fits(root, name)]
         after = [name for i, root, name in self.orgs if i >= at and fits(root, name)]
@@ -769,6 +777,8 @@ class SpeakerResolver:
         if lower in self.lexicon.org_nouns or plain.lower() in self.lexicon.org_nouns:
             return Resolved(plain, "organization")
         role = role_phrase(head, self.lexicon)
+        if head.pos_ == "PROPN" and len(plain.split()) == 1 and (full := self.full_org_name(plain, head.i)):
+            return Resolved(full, "organization")  # `CNS` for `Christian News Service`
         if head.tag_ == "NNPS" or head.pos_ == "PROPN":
             return Resolved(mention, "group", role)
         if head.tag_ == "NNS":

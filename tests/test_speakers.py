@@ -334,3 +334,18 @@ def test_a_headline_role_restated_in_the_lede_is_not_the_person_the_lede_speaks_
 def test_a_description_by_a_role_noun_with_telling_words_is_the_person_just_named(extract):
     text = "Tom Reyes bought the old mill in May. The Denver businessman said the land was cheap."
     assert speakers(extract, text) == ["Tom Reyes"]
+
+
+def test_a_surname_completes_to_a_full_name_with_a_generational_suffix(extract):
+    text = "Thomas R. Reyes Jr. opened the county fair on Monday. Mr. Reyes said the rides were safe."
+    assert speakers(extract, text) == ["Thomas R. Reyes Jr."]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Patriot Coal was sold by Brightwater Energy in 2012. In a statement, Brightwater said: \"Patriot Coal was "
+     "highly successful when it became an independent company.\"", "Brightwater Energy"),
+    ("However, Coastal Radio Network reported that the bridge had closed. CRN reported Monday that the ferry "
+     "would run twice a day.", "Coastal Radio Network"),
+])
+def test_a_short_proper_name_is_the_organisation_it_begins_or_abbreviates(extract, text, name):
+    assert speakers(extract, text)[-1] == name

@@ -207,11 +207,13 @@ def mention_bounds(subject: Token) -> tuple[int, int]:
 def _narrows(subject: Token, prep: Token) -> bool:
     """Whether a prepositional phrase tells which source is meant (`officials of the party`,
     `experts on Korea`, `advisers to the president`), rather than when or how it spoke
-    (`X on Tuesday`, `officials in a statement`): `on`, `in` and `to` only narrow a plural."""
+    (`X on Tuesday`, `officials in a statement`): `on`, `in` and `to` only narrow a plural or
+    one of a group (`one GOP source in the room`)."""
     if prep.lower_ in KEPT_PREPOSITIONS:
         return True
     objects = [c for c in prep.children if c.dep_ == "pobj"]
-    return subject.tag_ in ("NNS", "NNPS") and prep.lower_ in GROUP_PREPOSITIONS and bool(objects) \
+    one_of_many = any(c.lower_ == "one" for c in subject.children if c.dep_ in ("nummod", "det"))
+    return (subject.tag_ in ("NNS", "NNPS") or one_of_many) and prep.lower_ in GROUP_PREPOSITIONS and bool(objects) \
         and all(o.ent_type_ not in ("DATE", "TIME") and o.pos_ != "PRON" for o in objects)
 
 
@@ -659,6 +661,8 @@ class SpeakerResolver:
         if source is not None:
             insort(self.documents, (head.i, singular(head.lower_), source), key=lambda d: d[0])
             return self.organization(source)
+        if any(c.dep_ in ("amod", "prep") or c.lower_ in ("a", "an") for c in head.children):
+            return None  # `recent polls in Ohio` are polls of their own, not the last one named
         kind = singular(head.lower_)
         named = [name for at, noun, name in self.documents if at < head.i and noun == kind]
         return Resolved(named[-1], "organization") if named else None
@@ -755,9 +759,10 @@ class SpeakerResolver:
         return body.text if body is not None else None
 
     def _body_in(self, head: Token) -> Span | None:
-        """The organisation named in a phrase attached to the noun: `reports from NATO`."""
+        """The organisation named in a phrase attached to the noun: `reports from NATO`, not the
+        place a poll is about (`polls in Pennsylvania`)."""
         for prep in head.children:
-            if prep.dep_ != "prep":
+            if prep.dep_ != "prep" or prep.lower_ in ("in", "on", "about", "across"):
                 continue
             for token in prep.subtree:
                 ent = self.entity_at.get(token.i)

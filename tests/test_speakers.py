@@ -349,3 +349,13 @@ def test_a_surname_completes_to_a_full_name_with_a_generational_suffix(extract):
 ])
 def test_a_short_proper_name_is_the_organisation_it_begins_or_abbreviates(extract, text, name):
     assert speakers(extract, text)[-1] == name
+
+
+def test_one_of_a_group_keeps_the_phrase_that_says_which(extract):
+    text = "One Republican source in the room said the vote would be close."
+    assert speakers(extract, text) == ["One Republican source in the room"]
+
+
+def test_polls_about_a_place_are_their_own_source(extract):
+    text = "A Bloomberg poll found that Clinton leads. Recent polls in Ohio and Iowa show that Trump leads there."
+    assert speakers(extract, text) == ["Bloomberg poll", "Recent polls in Ohio and Iowa"]

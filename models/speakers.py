@@ -395,10 +395,9 @@ class SpeakerResolver:
     def _first_named_below_headline(self) -> int:
         """Where the first person is named below the headline, when the article opens with one (a
         first line of one sentence); a headline's own names (`... Under Obama`) end no lede."""
-        text = self.doc.text
-        line_end = len(text[:text.find("\n")].rstrip()) if "\n" in text else -1
-        headline = line_end > 0 and self.doc[0].sent.end_char >= line_end
-        below = [at for at in self.positions if headline and self.doc[at].idx > line_end]
+        line_end = next((t.i for t in self.doc if "\n" in t.text_with_ws), None)  # its last token
+        headline = line_end is not None and self.doc[0].sent.end > line_end
+        below = [at for at in self.positions if headline and at > line_end]
         return (below or self.positions)[0]
 
     def _roles_from_descriptions(self) -> None:

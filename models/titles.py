@@ -411,7 +411,7 @@ def is_occupation(word: str, lexicon: Lexicon) -> bool:
 def author_line(doc: Doc) -> tuple[Span, Token] | None:
     """An opinion piece's closing line, `X is playwright-in-residence at Y.`: the PERSON it opens
     with and the head of the role it gives (the author, whose `I` the piece's cues speak for)."""
-    if not len(doc) or "\n" not in doc.text.rstrip():
+    if not len(doc):
         return None
     last = doc[-1].sent
     while last.start > 0 and "\n" not in doc[last.start - 1].text_with_ws:  # back to the paragraph's start
@@ -422,4 +422,4 @@ def author_line(doc: Doc) -> tuple[Span, Token] | None:
     if root.lower_ not in ("is", "was") or subject is None or role is None or subject.ent_type_ != "PERSON":
         return None
     ent = next(e for e in doc.ents if e.start <= subject.i < e.end)
-    return (ent, role) if ent.start == last.start else None
+    return (ent, role) if ent.start == last.start and last.start > 0 else None  # a line of its own

@@ -45,6 +45,13 @@ def is_blank(text: str) -> bool:
     return _VISIBLE.search(text) is None
 
 
+class DeadlineExceeded(TimeoutError):
+    """The parse ran past the deadline the caller gave; checked between batches of windows."""
+
+    def __init__(self) -> None:
+        super().__init__("the texts were not parsed before the deadline")
+
+
 class InputError(ValueError):
     """Input the engine refuses, with a message meant for the caller."""
 
@@ -112,50 +119,56 @@ class Attributor:
         nlp.max_length = max(nlp.max_length, max_chars + 1)
         self.rules = nlp.get_pipe(RULES)
 
-    def extract(self, text: str, id: str | None = None) -> Result:
+    def extract(self, text: str, id: str | None = None, deadline: float | None = None) -> Result:
         """Quotes and speakers of one article."""
-        return next(self.extract_many([(text, id)]))
+        return next(self.extract_many([(text, id)], deadline=deadline))
 
     def extract_many(self, texts: Iterable[str | tuple[str, str | None]], batch_size: int = 16,
-                     n_process: int = 1) -> Iterator[Result]:
+                     n_process: int = 1, deadline: float | None = None) -> Iterator[Result]:
         """Results in input order; items are texts or (text, id) pairs.
 
         All texts are validated before any is parsed, so a bad one fails the call early. Texts are
         parsed in windows, a bounded number of characters at a time (`models.windows`), so memory
         does not grow with the length of an article or the size of the batch. With `n_process` > 1
         the parse runs in that many processes (spaCy's own); the rules run here, on each article
-        whole, so nothing but parsed `Doc`s crosses processes.
+        whole, so nothing but parsed `Doc`s crosses processes. Past `deadline` (a `time.monotonic()`
+        value) the next batch of windows is not parsed: `DeadlineExceeded` is raised instead, so a
+        caller's time limit holds within one batch's parse, in any thread.
         """
         items = [(t, None) if isinstance(t, str) or not isinstance(t, tuple) else t for t in texts]
         checked = [(validate(text, self.max_chars), id) for text, id in items]
         parsed = [parseable(text) for text, _ in checked]
         started = time.perf_counter()
-        docs = self._docs(parsed, batch_size, n_process)
+        docs = self._docs(parsed, batch_size, n_process, deadline)
         for doc, (text, id), replaced in zip(docs, checked, parsed, strict=True):
             result = self._result(self.rules(doc), id, started, text, replaced is not text)
             started = time.perf_counter()
             yield result
 
-    def _docs(self, texts: list[str], batch_size: int, n_process: int = 1) -> Iterator[Doc]:
+    def _docs(self, texts: list[str], batch_size: int, n_process: int = 1,
+              deadline: float | None = None) -> Iterator[Doc]:
         """Each text parsed up to the rules, window by window, the windows joined into one `Doc`.
 
         Windows are tokenized first, so that a batch is bounded by its tokens (what the parse's
         memory grows with), not by its characters or its number of articles.
         """
         pending: list[Doc] = []
-        for doc, last in self._parsed_windows(texts, batch_size, n_process):
+        for doc, last in self._parsed_windows(texts, batch_size, n_process, deadline):
             pending.append(doc)
             if last:
                 yield pending[0] if len(pending) == 1 else Doc.from_docs(pending, ensure_whitespace=False)
                 pending = []
 
-    def _parsed_windows(self, texts: list[str], batch_size: int, n_process: int) -> Iterator[tuple[Doc, bool]]:
+    def _parsed_windows(self, texts: list[str], batch_size: int, n_process: int,
+                        deadline: float | None) -> Iterator[tuple[Doc, bool]]:
         tokenized = ((self.nlp.make_doc(window), last) for window, last in windowed(texts))
         if n_process > 1:  # one pipe over the processes; a batch of windows is bounded by its count
             yield from self.nlp.pipe(tokenized, as_tuples=True, batch_size=min(batch_size, PROCESS_BATCH),
                                      n_process=n_process, disable=[RULES])
             return
         for batch in batches(tokenized, max_items=batch_size):
+            if deadline is not None and time.monotonic() > deadline:
+                raise DeadlineExceeded()
             docs = self.nlp.pipe([doc for doc, _ in batch], batch_size=len(batch), disable=[RULES])
             yield from zip(docs, (last for _, last in batch), strict=True)
 

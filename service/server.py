@@ -85,12 +85,16 @@ class LocalServer:
         except psutil.NoSuchProcess:
             return []
 
-    def wait_busy(self, timeout: float) -> bool:
-        """True once a worker has accepted a client connection (a request is in its hands)."""
+    def accepted(self) -> int:
+        """Client connections the workers have accepted and hold now."""
+        return sum(1 for w in self.workers() for c in self._connections(w)
+                   if c.status == "ESTABLISHED" and c.laddr.port == self.port)
+
+    def wait_busy(self, timeout: float, connections: int = 1) -> bool:
+        """True once the workers hold `connections` client connections (requests in their hands)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if any(c.status == "ESTABLISHED" and c.laddr.port == self.port
-                   for w in self.workers() for c in self._connections(w)):
+            if self.accepted() >= connections:
                 return True
             time.sleep(0.02)
         return False

@@ -1,18 +1,22 @@
-"""gunicorn's sync worker, with its own HTTP-level errors answered as problem+json.
+"""gunicorn's threaded worker, with its own HTTP-level errors answered as problem+json.
+
+Threads (`gthread`): a client that sends its request slowly, or holds a keep-alive connection,
+occupies one of the worker's threads and not the worker, so health checks and other requests
+are still read and answered (`service.slots` bounds the extractions the threads run).
 
 gunicorn answers a request it cannot parse (a bad request line, headers over the limits, a
 broken chunked body) before the app sees it, with an HTML page. Clients of this service
-expect `application/problem+json` from every error, so the page is written as one.
+expect `application/problem+json` from every error, so the page is written as one: the
+worker's error writer is replaced once, when the worker process starts, and never swapped
+back (the threads share it).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from gunicorn import util
-from gunicorn.workers.sync import SyncWorker
+from gunicorn.workers.gthread import ThreadWorker
 
 from .errors import problem_body
 
@@ -28,18 +32,7 @@ def write_problem(sock, status: int, reason: str, detail: str) -> None:
     util.write_nonblock(sock, problem_bytes(status, reason, detail))
 
 
-@contextmanager
-def problem_errors() -> Iterator[None]:
-    """gunicorn's error writer replaced for the duration (a sync worker runs one request at a time)."""
-    html_writer = util.write_error
-    util.write_error = write_problem
-    try:
-        yield
-    finally:
-        util.write_error = html_writer
-
-
-class ProblemSyncWorker(SyncWorker):
-    def handle_error(self, req, client, addr, exc) -> None:
-        with problem_errors():
-            super().handle_error(req, client, addr, exc)
+class ProblemThreadWorker(ThreadWorker):
+    def init_process(self) -> None:
+        util.write_error = write_problem  # this process only: the arbiter's own errors are untouched
+        super().init_process()

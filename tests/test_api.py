@@ -1,10 +1,12 @@
 """Every endpoint and every error, through Flask's test client."""
 
 import json
+import threading
 import time
 
 import pytest
 
+from models import DeadlineExceeded, Result
 from service.app import create_app
 from service.config import Settings
 
@@ -126,16 +128,20 @@ def test_500_has_a_request_id_and_nothing_internal(attributor, settings, monkeyp
 
 
 class SlowAttributor:
-    """Stands in for an engine stuck on one article."""
+    """Stands in for an engine slow on every article; it stops at the deadline, as the engine
+    does between batches of windows (`test_engine` checks that)."""
 
     version = "test"
 
-    def extract(self, text, id=None):
-        time.sleep(30)
+    def extract(self, text, id=None, deadline=None):
+        return next(self.extract_many([(text, id)], deadline=deadline))
 
-    def extract_many(self, items, batch_size=16):
-        time.sleep(30)
-        yield from ()
+    def extract_many(self, items, batch_size=16, deadline=None):
+        end = min(deadline, time.monotonic() + 30)
+        while time.monotonic() < end:
+            time.sleep(0.05)
+        raise DeadlineExceeded()
+        yield
 
 
 @pytest.fixture()
@@ -168,3 +174,42 @@ def test_every_quote_has_a_kind_and_a_selection_keeps_only_those(client):
 def test_an_unknown_kind_is_a_422(client):
     r = client.post("/v1/quotes", json={"text": "The mayor said so.", "kinds": ["rumour"]})
     assert r.status_code == 422 and "kinds" in r.get_json()["errors"]
+
+
+class HeldAttributor:
+    """An engine that holds its extraction until the test lets it go."""
+
+    version = "test"
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+        self.started = threading.Semaphore(0)
+
+    def extract(self, text, id=None, deadline=None):
+        self.started.release()
+        self.release.wait(30)
+        return Result(id, [], [], "test", "test", len(text), 0.0)
+
+
+def test_past_the_queue_a_request_is_refused_at_once_with_retry_after_and_health_still_answers():
+    engine = HeldAttributor()
+    app = create_app(Settings(extractions=1, queue=1), attributor=engine)
+    answers = []
+
+    def post(n: int) -> None:
+        answers.append(app.test_client().post("/v1/quotes", json={"text": ARTICLE, "id": str(n)}).status_code)
+
+    first = threading.Thread(target=post, args=(1,))
+    first.start()
+    assert engine.started.acquire(timeout=10)  # the one slot is taken
+    second = threading.Thread(target=post, args=(2,))
+    second.start()
+    while app.extensions["quote_attribution"].slots.waiting < 1:  # the queue's one place is taken
+        time.sleep(0.01)
+    refused = app.test_client().post("/v1/quotes", json={"text": ARTICLE})
+    assert is_problem(refused, 503) and refused.headers["Retry-After"].isdigit()
+    assert app.test_client().get("/healthz").status_code == 200
+    engine.release.set()
+    first.join(10)
+    second.join(10)
+    assert answers == [200, 200]

@@ -4,13 +4,14 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 import spacy
 from contract import assert_contract, assert_offsets_exact
 
-from models import EmptyTextError, TextTooLongError, load
+from models import DeadlineExceeded, EmptyTextError, TextTooLongError, load
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = ROOT / "seeds"
@@ -146,3 +147,9 @@ def test_no_sentence_starts_right_after_a_word_on_the_same_line(attributor):
         for sentence in list(doc.sents)[1:]:
             before = doc[sentence.start - 1]
             assert "\n" in before.text_with_ws or not before.is_alpha, (before.text, sentence.text[:40])
+
+
+def test_a_deadline_that_has_passed_stops_the_parse(attributor):
+    with pytest.raises(DeadlineExceeded):
+        attributor.extract(ARTICLE, deadline=time.monotonic() - 1)
+    assert attributor.extract(ARTICLE, deadline=time.monotonic() + 60).quotes

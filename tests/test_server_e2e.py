@@ -48,7 +48,15 @@ def call(url: str, body: dict | None = None, timeout: float = 60) -> tuple[int, 
 
 @pytest.fixture(scope="module")
 def server():
-    with LocalServer({"WEB_CONCURRENCY": "2", "QUOTES_TIMEOUT": "2"}) as running:
+    """As `make run` starts it: two workers, the default settings."""
+    with LocalServer({"WEB_CONCURRENCY": "2"}) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def one_worker():
+    """One worker that queues nothing: a second extraction is refused while one runs."""
+    with LocalServer({"WEB_CONCURRENCY": "1", "QUOTES_QUEUE": "0"}) as running:
         yield running
 
 
@@ -63,11 +71,12 @@ def test_seed_article_and_batch(server):
     assert batch["results"][0]["quotes"] == body["quotes"]
 
 
-def test_request_over_the_time_limit_gets_a_problem_and_the_next_one_works(server):
-    status, body = call(server.url + "/v1/quotes", {"text": long_article(150_000)})
-    assert status == 503 and "2 s limit" in body["detail"] and body["request_id"]
-    status, body = call(server.url + "/v1/quotes", {"text": SEEDS[1], "id": "after"})
-    assert status == 200 and body["id"] == "after"
+def test_request_over_the_time_limit_gets_a_problem_and_the_next_one_works():
+    with LocalServer({"WEB_CONCURRENCY": "1", "QUOTES_TIMEOUT": "2"}) as server:
+        status, body = call(server.url + "/v1/quotes", {"text": long_article(150_000)})
+        assert status == 503 and "2 s limit" in body["detail"] and body["request_id"]
+        status, body = call(server.url + "/v1/quotes", {"text": SEEDS[1], "id": "after"})
+        assert status == 200 and body["id"] == "after"
 
 
 def test_a_killed_worker_is_replaced_and_the_service_keeps_answering(server):
@@ -85,26 +94,35 @@ def test_a_killed_worker_is_replaced_and_the_service_keeps_answering(server):
     assert len(after) == 2 and after != before
 
 
-def test_eight_clients_get_their_own_answers(server):
-    """Bounded load: zero errors, and no answer carries another request's article."""
+def test_sixteen_clients_get_their_own_answers_and_health_answers_throughout(server):
+    """Bounded load: zero errors, no answer carries another request's article, and `/healthz`
+    is answered all along (its latency is measured by `bench`, not asserted here)."""
     baseline = [call(server.url + "/v1/quotes", {"text": t})[1]["quotes"] for t in SEEDS]
     deadline = time.monotonic() + LOAD_SECONDS
     checked = []
+    health = []
+
+    def health_checks() -> None:
+        while time.monotonic() < deadline:
+            health.append(call(server.url + "/healthz", timeout=10)[0])
+            time.sleep(0.2)
 
     def client(n: int) -> None:
         while time.monotonic() < deadline:
             k = (n + len(checked)) % len(SEEDS)
             id = uuid.uuid4().hex
             status, body = call(server.url + "/v1/quotes", {"text": SEEDS[k], "id": id})
-            assert status == 200
+            assert status == 200, body
             assert_contract(SEEDS[k], body, id)
             assert body["quotes"] == baseline[k]
             checked.append(id)
 
-    with ThreadPoolExecutor(8) as pool:
-        for future in [pool.submit(client, n) for n in range(8)]:
+    with ThreadPoolExecutor(17) as pool:
+        futures = [pool.submit(client, n) for n in range(16)] + [pool.submit(health_checks)]
+        for future in futures:
             future.result()
-    assert len(checked) >= 8 and len(set(checked)) == len(checked)
+    assert len(checked) >= 16 and len(set(checked)) == len(checked)
+    assert health and set(health) == {200}
 
 
 PEER_GONE = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError)
@@ -209,3 +227,68 @@ def test_a_request_whose_client_has_gone_is_dropped_before_extraction():
         server.stop()
     line = next(line for line in server.log.splitlines() if "request_id=abandoned-1" in line)
     assert " 499 " in line and "chars=0" in line
+
+
+def post_raw(port: int, body: bytes, request_id: str) -> str:
+    return (f"POST /v1/quotes HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            f"X-Request-ID: {request_id}\r\nContent-Length: {len(body)}\r\nConnection: close\r\n\r\n")
+
+
+def test_past_the_queue_a_request_is_refused_at_once_with_retry_after(one_worker):
+    busy = threading.Thread(target=call, args=(one_worker.url + "/v1/quotes", {"text": long_article(60_000)}))
+    busy.start()
+    assert one_worker.wait_busy(30), "no worker accepted the long request"
+    time.sleep(0.5)  # the long request is past its read and holds the one extraction slot
+    req = urllib.request.Request(one_worker.url + "/v1/quotes", data=json.dumps({"text": SEEDS[0]}).encode(),
+                                 headers={"Content-Type": "application/json"})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(req, timeout=30)
+    assert refused.value.code == 503 and refused.value.headers["Retry-After"].isdigit()
+    assert call(one_worker.url + "/healthz", timeout=10)[0] == 200
+    busy.join(timeout=120)
+
+
+def test_slow_clients_hold_a_thread_not_the_worker(one_worker):
+    """Two clients send their bodies a byte at a time; a normal request is answered meanwhile."""
+    body = json.dumps({"text": "The mayor said the road was closed."}).encode()
+    stop = threading.Event()
+
+    def slow_sender(n: int) -> None:
+        with socket.create_connection(("127.0.0.1", one_worker.port), timeout=30) as conn:
+            conn.sendall(post_raw(one_worker.port, body, f"slow-{n}").encode())
+            for byte in body:
+                if stop.is_set():
+                    return
+                conn.sendall(bytes([byte]))
+                time.sleep(0.1)
+
+    senders = [threading.Thread(target=slow_sender, args=(n,)) for n in range(2)]
+    for sender in senders:
+        sender.start()
+    time.sleep(1)
+    try:
+        status, answer = call(one_worker.url + "/v1/quotes", {"text": SEEDS[1], "id": "normal"}, timeout=30)
+        assert status == 200 and answer["id"] == "normal"
+        assert all(sender.is_alive() for sender in senders), "the slow clients finished too early to test"
+    finally:
+        stop.set()
+        for sender in senders:
+            sender.join(timeout=30)
+
+
+def test_sigterm_under_load_answers_every_accepted_request():
+    """One worker: one extraction running and three queued when SIGTERM comes; all four are answered."""
+    server = LocalServer({"WEB_CONCURRENCY": "1"})
+    answers: dict[str, int] = {}
+
+    def request(id: str) -> None:
+        answers[id] = call(server.url + "/v1/quotes", {"text": long_article(20_000), "id": id}, timeout=120)[0]
+
+    clients = [threading.Thread(target=request, args=(str(n),)) for n in range(4)]
+    for client in clients:
+        client.start()
+    assert server.wait_busy(30, connections=4), "the worker did not accept the four requests"
+    code = server.stop(timeout=120)
+    for client in clients:
+        client.join(timeout=120)
+    assert answers == {str(n): 200 for n in range(4)} and code == 0

@@ -4,7 +4,7 @@ import gc
 
 from service.app import warm_up
 from service.config import Settings
-from service.memory import release_free_memory
+from service.memory import limit_arenas, release_free_memory
 
 _settings = Settings.from_env()
 
@@ -54,6 +54,11 @@ def pre_fork(server, worker) -> None:
     """
     gc.collect()
     gc.freeze()
+
+
+def post_fork(server, worker) -> None:
+    """Before the worker starts its threads: an arena per thread would each keep its peak."""
+    limit_arenas()
 
 
 def post_worker_init(worker) -> None:

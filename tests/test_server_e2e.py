@@ -292,3 +292,11 @@ def test_sigterm_under_load_answers_every_accepted_request():
     for client in clients:
         client.join(timeout=120)
     assert answers == {str(n): 200 for n in range(4)} and code == 0
+
+
+def test_a_batch_at_the_count_limit_is_answered_and_one_more_is_refused_before_any_is_read(server):
+    articles = [{"id": str(n), "text": f"The mayor said the road {n} was closed."} for n in range(64)]
+    status, body = call(server.url + "/v1/quotes/batch", {"articles": articles})
+    assert status == 200 and [r["id"] for r in body["results"]] == [a["id"] for a in articles]
+    status, problem = call(server.url + "/v1/quotes/batch", {"articles": [*articles, {"text": ""}]})
+    assert status == 422 and "articles" in problem["errors"]

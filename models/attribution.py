@@ -45,37 +45,37 @@ class Draft:
     type: str
     fragments: list[Range]
     cue: Range | None
-    subject: Token | None = None
+    source: Token | None = None  # the speaker's token
     mention: Range | None = None
     quotes: list[QuotedSpan] = field(default_factory=list)
 
 
-def visible_subject(cue: Cue, index: TextIndex) -> Token | None:
-    """The cue's subject, unless it sits inside quotation marks (`"The line: go," he said`)."""
-    if cue.subject is None or index.quote_at(cue.subject.idx) is None:
-        return cue.subject
-    return next((c for c in cue.verb.children if c.dep_ in ("nsubj", "nsubjpass")
+def visible_source(cue: Cue, index: TextIndex) -> Token | None:
+    """The cue's source, unless it sits inside quotation marks (`"The line: go," he said`)."""
+    if cue.source is None or index.quote_at(cue.source.idx) is None:
+        return cue.source
+    return next((c for c in cue.trigger.children if c.dep_ in ("nsubj", "nsubjpass")
                  and index.quote_at(c.idx) is None), None)
 
 
 def classify(cue: Cue, index: TextIndex) -> Draft:
     """Type a cue's content by the quotation marks inside it."""
-    cue = replace(cue, subject=visible_subject(cue, index))
+    cue = replace(cue, source=visible_source(cue, index))
     start, end = cue.content[0][0], cue.content[-1][1]
     quotes = index.overlapping(start, end)
     if not quotes:
-        return Draft(cue.rule, "indirect", list(cue.content), cue.cue, cue.subject, quotes=[])
+        return Draft(cue.rule, "indirect", list(cue.content), cue.cue, cue.source, quotes=[])
     inside = sum(index.letters(*piece) for q in quotes for piece in q.pieces)
     total = sum(index.letters(s, e) for s, e in cue.content)
     if inside >= total:
         pieces = [piece for q in quotes for piece in q.pieces]
-        return Draft(cue.rule, "direct", pieces, cue.cue, cue.subject, quotes=quotes)
+        return Draft(cue.rule, "direct", pieces, cue.cue, cue.source, quotes=quotes)
     first, last = min(quotes[0].open_at, start), max(quotes[-1].close_at + 1, end)
     fragments = [(max(first, s) if i == 0 else s, min(last, e) if i == len(cue.content) - 1 else e)
                  for i, (s, e) in enumerate(cue.content)]
     fragments[0] = (min(first, fragments[0][0]), fragments[0][1])
     fragments[-1] = (fragments[-1][0], max(last, fragments[-1][1]))
-    return Draft(cue.rule, "mixed", fragments, cue.cue, cue.subject, quotes=quotes)
+    return Draft(cue.rule, "mixed", fragments, cue.cue, cue.source, quotes=quotes)
 
 
 def label_draft(label: Label, index: TextIndex) -> Draft:
@@ -223,7 +223,7 @@ def follow_on(drafts: list[Draft], q: QuotedSpan, index: TextIndex, tokens: Toke
     description of X. "B"` -- a quotation that opens the sentence right after the one that
     attributes the latest quote is the same speaker's, a quote of its own."""
     draft = drafts[-1] if drafts else None
-    if draft is None or draft.subject is None or draft.cue is None:
+    if draft is None or draft.source is None or draft.cue is None:
         return None
     end = max(draft.cue[1], *(stop for _, stop in draft.fragments))
     if end > q.open_at or index.paragraph(draft.cue[0]) != index.paragraph(q.open_at):
@@ -236,7 +236,7 @@ def follow_on(drafts: list[Draft], q: QuotedSpan, index: TextIndex, tokens: Toke
         ends_before = index.text[end:q.open_at].rstrip().endswith((".", "!", "?"))
     if not ends_before:
         return None
-    return Draft("follow_on", "direct", list(q.pieces), None, draft.subject, draft.mention, quotes=[q])
+    return Draft("follow_on", "direct", list(q.pieces), None, draft.source, draft.mention, quotes=[q])
 
 
 def _split_by_cue(draft: Draft, q: QuotedSpan, index: TextIndex) -> bool:
@@ -256,10 +256,10 @@ def continuation(drafts: list[Draft], q: QuotedSpan, index: TextIndex) -> Draft 
         return None
     para = index.paragraph(q.open_at)
     for draft in reversed(drafts[-3:]):
-        if draft.subject is None and draft.mention is None:
+        if draft.source is None and draft.mention is None:
             continue
         if index.paragraph(draft.fragments[-1][1]) == para - 1 and draft.type in ("direct", "mixed"):
-            return Draft("continuation", "direct", list(q.pieces), None, draft.subject, draft.mention,
+            return Draft("continuation", "direct", list(q.pieces), None, draft.source, draft.mention,
                          quotes=[q])
     return None
 

@@ -48,8 +48,8 @@ class Cue:
     rule: str
     cue: Range
     content: tuple[Range, ...]
-    subject: Token | None
-    verb: Token
+    source: Token | None  # the speaker's token: a subject, a passive agent, `according to`'s object
+    trigger: Token  # the token the rule fired on: a verb, a noun, `according`, `in`
 
 
 def is_negated(verb: Token, lexicon: Lexicon) -> bool:

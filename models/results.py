@@ -19,9 +19,9 @@ def mention_range(draft: Draft, doc: Doc) -> Range | None:
     """The source phrase of a draft, kept clear of its content."""
     if draft.mention is not None:
         return draft.mention
-    if draft.subject is None:
+    if draft.source is None:
         return None
-    for bounds in (mention_bounds(draft.subject), head_bounds(draft.subject)):
+    for bounds in (mention_bounds(draft.source), head_bounds(draft.source)):
         span = doc[bounds[0]:bounds[1]]
         rng = (span.start_char, span.end_char)
         if span and not _overlaps(rng, draft.fragments):
@@ -33,7 +33,7 @@ def attribution_kind(draft: Draft, text: str, lexicon: Lexicon) -> str:
     """What a quote attributes: `evidence` when its source is a document or data (`the poll
     shows`, `a study found`), `belief` for verbs of thinking and intending (`believes`, `wants
     to`), else `speech`. (Refused speech is not returned at all, so no quote is a `refusal` yet.)"""
-    if draft.subject is not None and draft.subject.lower_ in lexicon.document_nouns:
+    if draft.source is not None and draft.source.lower_ in lexicon.document_nouns:
         return "evidence"
     cue_word = text[draft.cue[0]:draft.cue[1]].lower() if draft.cue else ""
     if draft.rule in ("belief", "raising") or (draft.rule == "learned" and cue_word in lexicon.belief):
@@ -73,13 +73,13 @@ def build(doc: Doc, text: str, drafts: list[Draft], lexicon: Lexicon) -> tuple[l
         fragments = [TextSpan.of(text, s, e) for s, e in draft.fragments]
         rng = mention_range(draft, doc)
         speaker = mention = None
-        if rng is not None and draft.subject is not None:
+        if rng is not None and draft.source is not None:
             mention = TextSpan.of(text, *rng)
-            resolved = resolver.resolve(draft.subject, mention.text)
+            resolved = resolver.resolve(draft.source, mention.text)
             speaker = book.add(resolved, mention)
             if resolved.kind == "person" and resolved.name:
-                resolver.note_speaker(draft.subject.i, resolved.name)
-            resolver.note_body(draft.subject.i, resolved)
+                resolver.note_speaker(draft.source.i, resolved.name)
+            resolver.note_body(draft.source.i, resolved)
             for name in [resolved.name] if resolved.kind == "person" and resolved.name else []:
                 person = resolver.people.get(name)
                 for title in person.titles if person else []:

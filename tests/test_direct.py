@@ -111,4 +111,4 @@ def test_a_subject_inside_the_quotation_is_not_the_speaker_of_the_cue_after_it()
     ents = ["O"] * 8 + ["B-PERSON", "I-PERSON", "O", "B-DATE", "O"]
     doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, ents=ents)
     drafts = attribute(doc, doc.text, load_lexicon())
-    assert [(d.type, d.subject.text if d.subject else None) for d in drafts] == [("direct", "Reyes")]
+    assert [(d.type, d.source.text if d.source else None) for d in drafts] == [("direct", "Reyes")]

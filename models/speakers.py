@@ -133,7 +133,7 @@ def description_words(head: Token) -> set[str]:
 
 def proper_description_words(head: Token) -> set[str]:
     """The words of a description that name a party, place or body (`Democratic`, `Vermont`):
-    a title that lacks one of them describes someone else."""
+    a title that names another one describes someone else (`SpeakerResolver._names_another`)."""
     return {singular(t.lower_) for t in head.subtree
             if t.i < head.i and (t.ent_type_ in ORG_LABELS | PLACE_LABELS or t.pos_ == "PROPN")}
 

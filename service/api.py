@@ -120,8 +120,6 @@ def extraction() -> Iterator[float]:
     current = state()
     seconds = current.settings.timeout
     deadline = time.monotonic() + seconds
-    too_long = ApiError(503, f"The article took longer than the {seconds} s limit to process; "
-                             "send a shorter text or retry later.")
     try:
         with current.slots.hold(deadline):
             _drop_if_client_gone()
@@ -130,7 +128,8 @@ def extraction() -> Iterator[float]:
         raise ApiError(503, "Every extraction slot is busy and the queue is full; retry shortly.",
                        headers={"Retry-After": str(RETRY_AFTER_S)}) from None
     except (WaitedTooLong, DeadlineExceeded):
-        raise too_long from None
+        raise ApiError(503, f"The article took longer than the {seconds} s limit to process; "
+                            "send a shorter text or retry later.") from None
 
 
 def check_length(text: str, field: str, limit: int) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -608,50 +609,96 @@ class SpeakerResolver:
         return list(dict.fromkeys([*reversed(self.names_at[:k]), *self.names_at[k:]]))
 
     def resolve(self, head: Token, mention: str) -> Resolved:
-        """Name, kind and title for the source phrase `mention` headed by `head`."""
-        lower = head.lower_
-        ent = self.entity_at.get(head.i)
-        appos_person = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
-        together = self._people_together(head)
-        if together is not None:
-            return together
-        if ent is not None and ent.label_ == "PERSON":
-            return self.person(self.canonical(name_without_title(ent, self.lexicon), head.i))
-        if appos_person is not None:  # `Presidential candidates X and Y`
-            together = self._people_together(appos_person)
-            if together is not None:
-                return Resolved(together.name, together.kind, group_role(head, self.lexicon))
-            appos_name = name_without_title(self.entity_at[appos_person.i], self.lexicon)
-            return self.person(self.canonical(appos_name, appos_person.i))
-        antecedent = relative_antecedent(head)
-        if antecedent is not None:
-            return self.resolve(antecedent, self._mention_text(antecedent))
-        if lower in PERSON_PRONOUNS:
-            gender = self.lexicon.gender_words.get(lower)
-            earlier = self._person_subject_before(head)
-            if earlier is not None:
-                resolved = self.resolve(earlier, self._mention_text(earlier))
-                said_of = self.lexicon.gender_words.get(earlier.lower_)  # `the man`, `his son`
-                if self._agrees(resolved, gender) and said_of in (None, gender):
-                    return resolved
-            name = self.latest_person_before(head.i, gender)
-            return self.person(name) if name else Resolved(None, "person")
-        if lower in FIRST_PERSON:  # the writer's own `I`: quotation marks hide any other's
-            return self.person(self.author) if self.author else Resolved(None, "person")
-        if lower in self.lexicon.pronouns:
-            return self._body_before(head.i, self.lexicon.pronouns[lower])
-        if _looks_like_a_name(head) and name_key(head.text) in self.by_word:
-            return self.person(self.canonical(head.text, head.i))
-        untagged = untagged_name(head, self.lexicon)
-        if untagged is not None:
-            return self.add_person(*untagged, head.i)
-        if ent is not None and ent.label_ == "NORP" and len(strip_article(mention).split()) > len(ent):
-            return Resolved(strip_article(mention), "group")  # `One Republican`, `some Democrats`
-        if ent is not None and ent.label_ in ORG_LABELS:
-            return self.organization(ent.text, head.i)
-        if lower in self.lexicon.document_nouns:
-            return self._document(head) or self._common_noun(head, mention)
+        """Name, kind and title for the source phrase `mention` headed by `head`: the first of
+        `RESOLVERS` that knows, else the phrase as a common noun."""
+        for resolver in self.RESOLVERS:
+            resolved = resolver(self, head, mention)
+            if resolved is not None:
+                return resolved
         return self._common_noun(head, mention)
+
+    def _by_people_together(self, head: Token, mention: str) -> Resolved | None:
+        """`Obama and Clinton`: several people named as one source."""
+        return self._people_together(head)
+
+    def _by_person_entity(self, head: Token, mention: str) -> Resolved | None:
+        ent = self.entity_at.get(head.i)
+        if ent is None or ent.label_ != "PERSON":
+            return None
+        return self.person(self.canonical(name_without_title(ent, self.lexicon), head.i))
+
+    def _by_apposed_person(self, head: Token, mention: str) -> Resolved | None:
+        """`Presidential candidates X and Y`, `the senator, X`: the person named beside the head."""
+        appos = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        if appos is None:
+            return None
+        together = self._people_together(appos)
+        if together is not None:
+            return Resolved(together.name, together.kind, group_role(head, self.lexicon))
+        name = name_without_title(self.entity_at[appos.i], self.lexicon)
+        return self.person(self.canonical(name, appos.i))
+
+    def _by_relative_antecedent(self, head: Token, mention: str) -> Resolved | None:
+        """`X, who said ...`: the relative pronoun stands for its antecedent."""
+        antecedent = relative_antecedent(head)
+        return None if antecedent is None else self.resolve(antecedent, self._mention_text(antecedent))
+
+    def _by_person_pronoun(self, head: Token, mention: str) -> Resolved | None:
+        """`he`, `she`: the person subject earlier in the sentence if it agrees, else the latest
+        person of that gender named before."""
+        lower = head.lower_
+        if lower not in PERSON_PRONOUNS:
+            return None
+        gender = self.lexicon.gender_words.get(lower)
+        earlier = self._person_subject_before(head)
+        if earlier is not None:
+            resolved = self.resolve(earlier, self._mention_text(earlier))
+            said_of = self.lexicon.gender_words.get(earlier.lower_)  # `the man`, `his son`
+            if self._agrees(resolved, gender) and said_of in (None, gender):
+                return resolved
+        name = self.latest_person_before(head.i, gender)
+        return self.person(name) if name else Resolved(None, "person")
+
+    def _by_first_person(self, head: Token, mention: str) -> Resolved | None:
+        """The writer's own `I` (quotation marks hide any other's): the author, if named."""
+        if head.lower_ not in FIRST_PERSON:
+            return None
+        return self.person(self.author) if self.author else Resolved(None, "person")
+
+    def _by_body_pronoun(self, head: Token, mention: str) -> Resolved | None:
+        """`it`, `they`: the body or group that acted before."""
+        kind = self.lexicon.pronouns.get(head.lower_)
+        return None if kind is None else self._body_before(head.i, kind)
+
+    def _by_known_name(self, head: Token, mention: str) -> Resolved | None:
+        """A surname or name the article used before, though untagged here."""
+        if not (_looks_like_a_name(head) and name_key(head.text) in self.by_word):
+            return None
+        return self.person(self.canonical(head.text, head.i))
+
+    def _by_untagged_name(self, head: Token, mention: str) -> Resolved | None:
+        untagged = untagged_name(head, self.lexicon)
+        return None if untagged is None else self.add_person(*untagged, head.i)
+
+    def _by_counted_group(self, head: Token, mention: str) -> Resolved | None:
+        """`One Republican`, `some Democrats`: a group of the phrase as written."""
+        ent = self.entity_at.get(head.i)
+        if ent is None or ent.label_ != "NORP" or len(strip_article(mention).split()) <= len(ent):
+            return None
+        return Resolved(strip_article(mention), "group")
+
+    def _by_organisation(self, head: Token, mention: str) -> Resolved | None:
+        ent = self.entity_at.get(head.i)
+        return self.organization(ent.text, head.i) if ent is not None and ent.label_ in ORG_LABELS else None
+
+    def _by_document(self, head: Token, mention: str) -> Resolved | None:
+        """`the poll`, `a Bloomberg poll`: a document stands for its owner."""
+        return self._document(head) if head.lower_ in self.lexicon.document_nouns else None
+
+    RESOLVERS: tuple[Callable[[SpeakerResolver, Token, str], Resolved | None], ...] = (
+        _by_people_together, _by_person_entity, _by_apposed_person, _by_relative_antecedent,
+        _by_person_pronoun, _by_first_person, _by_body_pronoun, _by_known_name, _by_untagged_name,
+        _by_counted_group, _by_organisation, _by_document)
 
     def _document(self, head: Token) -> Resolved | None:
         """A poll, report or study as its source: named with its owner (`A Bloomberg poll`), or a
@@ -707,7 +754,7 @@ class SpeakerResolver:
         def fits(root: str, name: str) -> bool:
             if is_acronym(text):
                 return initials(name) == text.replace(".", "")
-            if len(words) == 1 and text[:1].isupper() and name_key(name).split()[0] == words[0]:
+            if len(words) == 1 and text[:1].isupper() and name_key(name).split()[:1] == words:
                 return True  # `Peabody` for `Peabody Energy`
             return root == words[-1] and set(words) < set(name_key(name).split())
         before = [name for i, root, name in self.orgs if i < at and fits(root, name)]

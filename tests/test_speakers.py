@@ -359,3 +359,18 @@ def test_one_of_a_group_keeps_the_phrase_that_says_which(extract):
 def test_polls_about_a_place_are_their_own_source(extract):
     text = "A Bloomberg poll found that Clinton leads. Recent polls in Ohio and Iowa show that Trump leads there."
     assert speakers(extract, text) == ["Bloomberg poll", "Recent polls in Ohio and Iowa"]
+
+
+def test_an_organisation_entity_without_a_name_word_is_no_crash():
+    # the recogniser can tag `The ’s` as ORG; its bare name is empty (found on PolNeAR train)
+    import spacy
+    from spacy.tokens import Doc
+
+    from models.lexicon import load_lexicon
+    from models.speakers import SpeakerResolver
+
+    words = ["Peabody", "said", "it", "would", "close", ".", "The", "’s", "plan", "failed", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, sent_starts=[i in (0, 6) for i in range(len(words))],
+              ents=["B-ORG", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O"])
+    resolver = SpeakerResolver(doc, load_lexicon())
+    assert resolver.organization("Peabody", 0).name == "Peabody"

@@ -84,6 +84,7 @@ class Lexicon:
     phrasal: dict[tuple[str, str], str]
     phrasal_forms: frozenset[str]
     hearers: frozenset[str]
+    adjunct_preps: frozenset[str]
     addressee_verbs: frozenset[str]
     section_labels: frozenset[str]
     titles: frozenset[str]
@@ -143,6 +144,7 @@ def load_lexicon() -> Lexicon:
         phrasal=phrasal,
         phrasal_forms=frozenset(form for form, _ in phrasal),
         hearers=frozenset(_lines("hearers.txt")),
+        adjunct_preps=frozenset(_lines("adjunct_preps.txt")),
         addressee_verbs=frozenset(_lines("addressee_verbs.txt")),
         section_labels=frozenset(_lines("section_labels.txt")),
         titles=frozenset(_lines("titles.txt")),

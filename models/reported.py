@@ -15,6 +15,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from .inventory import INFINITIVE, NOUN_CLAUSE, PREP_OBJECT, frame_of
+from .inventory import OBJECT as OBJECT_FRAME
 from .lexicon import Lexicon
 from .spans import (
     CLAUSE_DEPS,
@@ -293,7 +294,7 @@ def phrasal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
             continue
         bounds = [(max(start, particle.i + 1), end) for start, end in map(subtree_bounds, targets)]
         if role == "object":
-            bounds[-1] = (bounds[-1][0], _list_end(verb, bounds[-1][1]))
+            bounds[-1] = (bounds[-1][0], _predicate_end(verb, _list_end(verb, bounds[-1][1]), lexicon))
         content = content_ranges(verb.doc, bounds)
         if content:
             return Cue(PHRASAL, _cue_range(verb, lexicon, particle), content, subject_of(verb, content), verb)
@@ -306,6 +307,21 @@ def _particles(verb: Token) -> list[Token]:
     nxt = verb.nbor() if verb.i + 1 < len(verb.doc) else None
     misplaced = [nxt] if nxt is not None and nxt.head.head == verb and nxt.head.dep_ == "ccomp" else []
     return [*verb.children, *misplaced]
+
+
+def _predicate_end(verb: Token, end: int, lexicon: Lexicon) -> int:
+    """`called on people to protest peacefully`, `urged Congress to act`: an infinitive after the
+    object says what the object is to do; object and predicate are the content together."""
+    doc = verb.doc
+    for child in verb.rights:
+        if child.left_edge.i >= end and child.dep_ == "xcomp" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children) \
+                and doc[child.left_edge.i - 1].text not in SEPARATORS:
+            end = child.right_edge.i + 1
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.i == end and child.lower_ not in lexicon.adjunct_preps:
+            end = child.right_edge.i + 1
+    return end
 
 
 def _list_end(verb: Token, end: int) -> int:
@@ -328,6 +344,7 @@ def object_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     if not objects:
         return None
     start, end = subtree_bounds(objects[0])
+    end = _predicate_end(verb, end, lexicon)
     for child in verb.children:
         if child.i >= end and child.dep_ == "prep" and child.lower_ in ("of", "for", "as"):
             end = max(end, child.right_edge.i + 1)
@@ -379,7 +396,10 @@ def learned_cue(token: Token, lexicon: Lexicon) -> Cue | None:
     if found is None or (token.lower_, found[1]) not in lexicon.learned or _held_back(token, lexicon):
         return None
     clause, frame = found
-    content = content_ranges(token.doc, [subtree_bounds(clause)])
+    start, end = subtree_bounds(clause)
+    if frame == OBJECT_FRAME or frame.startswith(PREP_OBJECT):
+        end = _predicate_end(token, end, lexicon)
+    content = content_ranges(token.doc, [(start, end)])
     if not content:
         return None
     source = _noun_source(token) if frame == NOUN_CLAUSE else subject_of(token, content)

@@ -253,3 +253,14 @@ def test_a_passive_cue_takes_only_its_own_agent(extract):
     quotes = extract("He could not explain why the rule is cited on the city's website or why it was "
                      "mentioned by Sarah Johnson in an interview.")
     assert not any(q["text"].startswith("the rule") for q in quotes), quotes
+
+
+def test_an_object_and_the_infinitive_after_it_are_the_content_together(extract):
+    q = only(extract("Tom Reyes called on the council to release the videos."))
+    assert (q["text"], q["cue"]["text"]) == ("the council to release the videos", "called on")
+
+
+def test_an_object_keeps_its_complement_but_not_the_occasion(extract):
+    # the parser hangs `from ...` and `on Tuesday` on the verb
+    q = only(extract("Sarah Johnson cited his own endorsements from 88 generals and admirals on Tuesday."))
+    assert q["text"] == "his own endorsements from 88 generals and admirals"

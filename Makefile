@@ -23,14 +23,14 @@ test: install
 	$(BIN)/python -m pytest -q
 
 lint: install
-	$(BIN)/ruff check models service tests
+	$(BIN)/ruff check models service devtools tests
 	$(BIN)/hadolint Dockerfile
 
 bench: install
-	$(BIN)/quote-attribution bench
+	$(BIN)/python -m devtools.bench $(ARGS)
 
 bench-smoke: install
-	$(BIN)/quote-attribution bench --smoke
+	$(BIN)/python -m devtools.bench --smoke
 
 docker:
 	../shared/docker/build-and-smoke.sh

@@ -1,4 +1,4 @@
-"""`quote-attribution bench`: the engine against raw spaCy, in-process and over HTTP, in one run.
+"""`python -m devtools.bench` (`make bench`): the engine against raw spaCy, in-process and over HTTP, in one run.
 
 Everything is measured side by side in the same process and reported as ratios, so the
 figures compare on any machine. `--smoke` runs each part once on a tiny corpus: CI uses
@@ -23,9 +23,9 @@ from typing import Any
 import spacy
 
 from models import load
+from service.config import Settings
 
-from .config import Settings
-from .server import LocalServer
+from .local_server import LocalServer
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT / "seeds" / "seeds_gold.jsonl"
@@ -406,3 +406,9 @@ def format_report(r: dict[str, Any]) -> str:
                   f"{s['slow_clients']['with_two_slow_clients_ms']} ms against {s['slow_clients']['idle_ms']} idle "
                   f"({s['slow_clients']['ratio']}x)"]
     return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    _parser = argparse.ArgumentParser(prog="python -m devtools.bench", description=__doc__)
+    add_arguments(_parser)
+    sys.exit(main(_parser.parse_args()))

@@ -7,9 +7,9 @@
 """
 
 from .engine import (
+    BLANK_CHARS,
     DEFAULT_MAX_CHARS,
     DEFAULT_MODEL,
-    VISIBLE_CHAR,
     Attributor,
     DeadlineExceeded,
     EmptyTextError,
@@ -21,9 +21,9 @@ from .engine import (
 from .types import Quote, Result, Speaker, TextSpan
 
 __all__ = [
+    "BLANK_CHARS",
     "DEFAULT_MAX_CHARS",
     "DEFAULT_MODEL",
-    "VISIBLE_CHAR",
     "Attributor",
     "DeadlineExceeded",
     "EmptyTextError",

@@ -30,10 +30,10 @@ WARM_UP_TEXT = ('"We will finish the bridge by spring," the mayor, Ana Ruiz, tol
                 'She said the city had found the money.\n\nCritics called the plan "a gamble".')
 
 
-#: a character that is not white space, the same in Python and in ECMA-262 regular expressions
-#: (OpenAPI patterns): Python's \s adds \x1c-\x1f and \x85, ECMA's adds \ufeff; neither counts
-VISIBLE_CHAR = r"[^\s\x1c-\x1f\x85\ufeff]"
-_VISIBLE = re.compile(VISIBLE_CHAR)
+#: what counts as white space, as a regular-expression class body: Python's \s adds \x1c-\x1f
+#: and \x85 to ECMA-262's (the dialect of OpenAPI patterns), ECMA's adds \ufeff; neither counts
+BLANK_CHARS = r"\s\x1c-\x1f\x85\ufeff"
+_VISIBLE = re.compile(f"[^{BLANK_CHARS}]")
 
 
 def is_blank(text: str) -> bool:

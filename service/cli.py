@@ -1,4 +1,4 @@
-"""The `quote-attribution` command: extract, evaluate, serve, bench, and the learners of the data files."""
+"""The `quote-attribution` command: extract, evaluate, serve, and the learners of the data files."""
 
 from __future__ import annotations
 
@@ -163,12 +163,6 @@ def _learner(sub, name: str, data_file: str, help: str, func) -> argparse.Argume
     return learner
 
 
-def cmd_bench(args: argparse.Namespace) -> int:
-    from .bench import main as bench_main
-
-    return bench_main(args)
-
-
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="quote-attribution", description=__doc__)
     sub = ap.add_subparsers(dest="command", required=True)
@@ -200,11 +194,6 @@ def parser() -> argparse.ArgumentParser:
     rn.add_argument("--min-articles", type=int, default=role_nouns.MIN_ARTICLES)
     rn.add_argument("--min-share", type=float, default=role_nouns.MIN_SHARE)
     rn.add_argument("--stats", type=argparse.FileType("w"), help="also write noun, articles, beside, seen here")
-    be = sub.add_parser("bench", help="throughput, latency and memory against raw spaCy")
-    from .bench import add_arguments
-
-    add_arguments(be)
-    be.set_defaults(func=cmd_bench)
     return ap
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, pre_load, validate
 
-from models import VISIBLE_CHAR, is_blank
+from models import BLANK_CHARS, is_blank
 from models.types import ATTRIBUTION_KINDS
 
 KINDS_FIELD = {"load_default": None, "allow_none": True,
@@ -43,7 +43,7 @@ def request_schemas(max_chars: int, max_batch: int, max_batch_chars: int) -> Req
     The text limits are documented (`maxLength`, the batch's description) but checked by the
     view, which answers 413.
     """
-    text_doc = {"maxLength": max_chars, "pattern": VISIBLE_CHAR}  # at least one such character
+    text_doc = {"maxLength": max_chars, "pattern": f"[^{BLANK_CHARS}]"}  # at least one visible character
 
     class ArticleIn(InputSchema):
         text = fields.String(required=True, validate=[validate.Length(min=1), not_blank],

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from contract import assert_contract
 
-from service.server import LocalServer
+from devtools.local_server import LocalServer
 
 pytestmark = pytest.mark.slow  # `pytest -m "not slow"` for a quick run; make test runs everything
 ROOT = Path(__file__).resolve().parent.parent

@@ -21,7 +21,7 @@ from models import Attributor, DeadlineExceeded, InputError, TextTooLongError
 
 from .client import client_gone
 from .config import Settings
-from .errors import CLIENT_CLOSED_REQUEST, ApiError
+from .errors import CLIENT_CLOSED_REQUEST, PROBLEM_JSON, ApiError
 from .schemas import BatchOut, InfoOut, ProblemOut, RequestSchemas, ResultOut, StatusOut
 from .slots import ExtractionSlots, QueueFull, WaitedTooLong
 
@@ -30,7 +30,7 @@ health = Blueprint("health", __name__, description="Liveness, readiness and serv
 
 #: seconds a client refused for a full queue is told to wait (about one article's extraction)
 RETRY_AFTER_S = 2
-PROBLEM = {"content_type": "application/problem+json", "schema": ProblemOut}
+PROBLEM = {"content_type": PROBLEM_JSON, "schema": ProblemOut}
 ARTICLE_BODY = {"required": True, "content": {
     "application/json": {"schema": {"$ref": "#/components/schemas/ArticleIn"}},
     "text/plain": {"schema": {"$ref": "#/components/schemas/ArticleText"}}}}

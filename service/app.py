@@ -9,13 +9,12 @@ import uuid
 from importlib.metadata import PackageNotFoundError, version
 
 from flask import Flask, Response, g, request
-from flask_smorest import Api
 
 from models import Attributor, load
 
-from . import errors
 from .api import ServiceState, health, quotes
 from .config import Settings
+from .openapi import ProblemApi
 from .schemas import request_schemas
 from .slots import ExtractionSlots
 
@@ -42,14 +41,13 @@ def create_app(settings: Settings | None = None, attributor: Attributor | None =
         MAX_CONTENT_LENGTH=settings.max_body_bytes, PROPAGATE_EXCEPTIONS=False,
         DEBUG=False,  # never, whatever FLASK_DEBUG says: no debugger or traces in answers
     )
-    api = Api(app)
+    api = ProblemApi(app)  # registers the problem+json error handlers too
     schemas = request_schemas(settings.max_chars, settings.max_batch, settings.max_batch_chars)
     api.spec.components.schema("ArticleIn", schema=schemas.article)
     api.spec.components.schema("BatchIn", schema=schemas.batch)
     api.spec.components.schema("ArticleText", schemas.article_text)
     api.register_blueprint(quotes)
     api.register_blueprint(health)
-    errors.register(app)
     app.before_request(_start_request)
     app.after_request(_finish_request)
     if attributor is None and load_model:

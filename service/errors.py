@@ -10,6 +10,7 @@ from werkzeug.exceptions import HTTPException
 
 log = logging.getLogger("service")
 PROBLEM_TYPE = "about:blank"
+PROBLEM_JSON = "application/problem+json"
 #: the status logged for a request dropped because its client had gone (nginx's convention)
 CLIENT_CLOSED_REQUEST = 499
 
@@ -38,7 +39,7 @@ def problem_body(status: int, title: str, detail: str, errors: dict[str, Any] | 
 
 def problem(status: int, title: str, detail: str, errors: dict[str, Any] | None = None) -> Response:
     body = problem_body(status, title, detail, errors, g.get("request_id"))
-    return Response(json.dumps(body), status=status, mimetype="application/problem+json")
+    return Response(json.dumps(body), status=status, mimetype=PROBLEM_JSON)
 
 
 def _title(status: int) -> str:

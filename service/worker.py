@@ -18,12 +18,12 @@ import json
 from gunicorn import util
 from gunicorn.workers.gthread import ThreadWorker
 
-from .errors import problem_body
+from .errors import PROBLEM_JSON, problem_body
 
 
 def problem_bytes(status: int, reason: str, detail: str) -> bytes:
     body = json.dumps(problem_body(status, reason, detail or reason)).encode()
-    head = (f"HTTP/1.1 {status} {reason}\r\nConnection: close\r\nContent-Type: application/problem+json\r\n"
+    head = (f"HTTP/1.1 {status} {reason}\r\nConnection: close\r\nContent-Type: {PROBLEM_JSON}\r\n"
             f"X-Content-Type-Options: nosniff\r\nContent-Length: {len(body)}\r\n\r\n")
     return head.encode("latin-1") + body
 

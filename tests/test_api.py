@@ -70,6 +70,18 @@ def test_openapi_document(client):
     assert client.get("/docs").status_code == 200
 
 
+def test_the_document_states_problem_json_as_the_only_error_shape(client):
+    spec = client.get("/openapi.json").get_json()
+    assert "Error" not in spec["components"]["schemas"] and "PaginationMetadata" not in spec["components"]["schemas"]
+    default = spec["components"]["responses"]["DEFAULT_ERROR"]["content"]
+    assert list(default) == ["application/problem+json"]
+    for path in spec["paths"].values():
+        for operation in path.values():
+            for status, response in operation["responses"].items():
+                if status.startswith(("4", "5")):
+                    assert list(response["content"]) == ["application/problem+json"], (status, response)
+
+
 def test_malformed_json_is_400(client):
     is_problem(client.post("/v1/quotes", data=b"{not json", content_type="application/json"), 400)
 

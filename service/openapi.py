@@ -1,0 +1,30 @@
+"""flask-smorest's `Api` with the service's error contract.
+
+Every error the service answers is `application/problem+json` (`errors.py`), so that is what the
+OpenAPI document says: `ProblemOut` is the error schema (in place of flask-smorest's `Error`), the
+default response of every operation is a problem, and no pagination schema is listed (no
+endpoint pages its results).
+"""
+
+from __future__ import annotations
+
+from flask_smorest import Api
+
+from . import errors
+from .errors import PROBLEM_JSON
+from .schemas import ProblemOut
+
+
+class ProblemApi(Api):
+    ERROR_SCHEMA = ProblemOut
+
+    def _register_error_handlers(self) -> None:
+        errors.register(self._app)
+
+    def _register_responses(self) -> None:
+        response = {"description": "Any error, as RFC 9457 problem details.",
+                    "content": {PROBLEM_JSON: {"schema": self.ERROR_SCHEMA}}}
+        self.spec.components.response(self.DEFAULT_ERROR_RESPONSE_NAME, response, lazy=True)
+
+    def _register_pagination_header(self) -> None:
+        """No endpoint pages its results: no pagination header or schema to document."""

@@ -24,7 +24,7 @@ def test_frames_of_a_verb_with_a_clause_and_with_an_infinitive():
 def test_count_and_learn_keep_only_precise_frames():
     doc = parsed(["Polls", "show", "he", "leads"], [1, 1, 3, 1], ["nsubj", "ROOT", "nsubj", "ccomp"],
                  ["NOUN", "VERB", "PRON", "VERB"])
-    seen, gold = count([(doc, [GoldCue(6, 10)])] * 3 + [(doc, [])])
+    seen, gold = count([(doc, [GoldCue(6, 10, ((11, 19),))])] * 3 + [(doc, [])])
     assert seen[("show", CLAUSE)] == 4 and gold[("show", CLAUSE)] == 3
     assert [c.form for c in learn(seen, gold, min_seen=4, min_precision=0.7)] == ["show"]
     assert learn(seen, gold, min_seen=4, min_precision=0.8) == []
@@ -43,3 +43,20 @@ def test_a_nominal_complement_counts_only_when_it_is_the_content():
     assert frame_of(doc[1])[1] == OBJECT
     seen, gold = count([(doc, [GoldCue(8, 15, ((16, 24),))]), (doc, [GoldCue(8, 15, ((0, 7),))])])
     assert seen[("praised", OBJECT)] == 2 and gold[("praised", OBJECT)] == 1
+
+
+def test_an_infinitive_counts_only_when_it_is_the_content():
+    # `Trump continued to tell reporters in every interview he was eligible`: a gold cue may span
+    # `continued to tell reporters` while the content is the clause inside; that is no
+    # attribution by `continued to C`
+    words = ["Trump", "continued", "to", "tell", "reporters", "in", "every", "interview", "he", "was", "eligible"]
+    doc = parsed(words, [1, 1, 3, 1, 3, 3, 7, 5, 9, 3, 9],
+                 ["nsubj", "ROOT", "aux", "xcomp", "dobj", "prep", "det", "pobj", "nsubj", "ccomp", "acomp"],
+                 ["PROPN", "VERB", "PART", "VERB", "NOUN", "ADP", "DET", "NOUN", "PRON", "AUX", "ADJ"])
+    assert frame_of(doc[1])[1] == INFINITIVE
+    text = doc.text
+    clause = text.index("he was")
+    inner = GoldCue(6, text.index(" in every"), ((clause, len(text)),))
+    whole = GoldCue(6, 15, ((text.index("to tell"), len(text)),))
+    seen, gold = count([(doc, [inner]), (doc, [whole])])
+    assert seen[("continued", INFINITIVE)] == 2 and gold[("continued", INFINITIVE)] == 1

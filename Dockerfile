@@ -1,16 +1,24 @@
 ARG BASE_IMAGE=python:3.12-slim
 FROM ${BASE_IMAGE}
 
+LABEL org.opencontainers.image.title="quote-attribution" \
+      org.opencontainers.image.description="Who said what in a news article: direct, indirect and mixed quotes with their speakers' names and titles, over HTTP." \
+      org.opencontainers.image.licenses="MIT" \
+      org.opencontainers.image.version="0.1.0"
+
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    PORT=8000
+    PORT=8000 \
+    QUOTES_EXAMPLES_DIR=/app/examples
 
 WORKDIR /app
 COPY requirements.lock pyproject.toml README.md ./
 COPY models ./models
 COPY service ./service
+# the seed articles, offered as examples on the page at /
+COPY seeds/*.txt ./examples/
 
 # The host CA reaches the build only as a BuildKit secret (see ../shared/docker/README.md);
 # without it this is a plain install.

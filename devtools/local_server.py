@@ -31,7 +31,8 @@ class LocalServer:
     """
 
     def __init__(self, env: dict[str, str] | None = None, ready_timeout: float = 120) -> None:
-        self.env = {**os.environ, "LOG_LEVEL": "warning", **(env or {})}
+        inherited = {k: v for k, v in os.environ.items() if k != "PROMETHEUS_MULTIPROC_DIR"}  # a folder of its own
+        self.env = {**inherited, "LOG_LEVEL": "warning", **(env or {})}
         self.expected_workers = int(self.env.get("WEB_CONCURRENCY", "2"))
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"

@@ -6,15 +6,17 @@ import logging
 import re
 import time
 import uuid
-from importlib.metadata import PackageNotFoundError, version
 
 from flask import Flask, Response, g, request
 
 from models import Attributor, load
 
+from . import service_version
 from .api import ServiceState, health, quotes
 from .config import Settings
-from .openapi import ProblemApi
+from .metrics import MODEL_LOAD, instrument, metrics
+from .openapi import SWAGGER_UI_URL, ProblemApi, docs_assets
+from .page import page
 from .schemas import request_schemas
 from .slots import ExtractionSlots
 
@@ -22,22 +24,15 @@ log = logging.getLogger("service")
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
 
-def service_version() -> str:
-    try:
-        return version("quote-attribution")
-    except PackageNotFoundError:
-        return "0.0.0"
-
-
 def create_app(settings: Settings | None = None, attributor: Attributor | None = None,
                load_model: bool = True) -> Flask:
     """A configured app. The model loads here unless an attributor is given or `load_model` is off."""
     settings = settings or Settings.from_env()
-    app = Flask("quote_attribution")
+    app = Flask("quote_attribution", static_folder=None)  # the page blueprint serves its own files
     app.config.update(
         API_TITLE="quote-attribution", API_VERSION=service_version(), OPENAPI_VERSION="3.0.3",
         OPENAPI_URL_PREFIX="/", OPENAPI_JSON_PATH="openapi.json", OPENAPI_SWAGGER_UI_PATH="docs",
-        OPENAPI_SWAGGER_UI_URL="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/",
+        OPENAPI_SWAGGER_UI_URL=SWAGGER_UI_URL,
         MAX_CONTENT_LENGTH=settings.max_body_bytes, PROPAGATE_EXCEPTIONS=False,
         DEBUG=False,  # never, whatever FLASK_DEBUG says: no debugger or traces in answers
     )
@@ -48,10 +43,16 @@ def create_app(settings: Settings | None = None, attributor: Attributor | None =
     api.spec.components.schema("ArticleText", schemas.article_text)
     api.register_blueprint(quotes)
     api.register_blueprint(health)
+    app.register_blueprint(page)  # `/`, outside the API and its document
+    app.register_blueprint(docs_assets)
+    app.register_blueprint(metrics)
     app.before_request(_start_request)
     app.after_request(_finish_request)
+    instrument(app)
     if attributor is None and load_model:
+        started = time.perf_counter()
         attributor = load(settings.model, settings.max_chars)
+        MODEL_LOAD.set(time.perf_counter() - started)
     slots = ExtractionSlots(settings.extractions, settings.queue)
     app.extensions["quote_attribution"] = ServiceState(settings, attributor, service_version(), schemas, slots)
     logging.getLogger("service").setLevel(settings.log_level.upper())

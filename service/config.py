@@ -15,15 +15,20 @@
 | QUOTES_TIMEOUT | 60 | seconds one request may take; past it a 503 (gunicorn replaces a worker 30 s later) |
 | QUOTES_PRELOAD | 1 | load the model once before forking the workers |
 | LOG_LEVEL | info | log level of the service and gunicorn |
+| QUOTES_EXAMPLES_DIR | a checkout's `seeds/` | folder of `.txt` articles the page at `/` offers as examples |
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, fields
+from pathlib import Path
 from typing import Any
 
 from models import DEFAULT_MAX_CHARS, DEFAULT_MODEL
+
+#: the seed articles of a checkout, offered on the page when QUOTES_EXAMPLES_DIR is not set
+CHECKOUT_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 class SettingsError(ValueError):
@@ -60,6 +65,7 @@ class Settings:
     timeout: int = 60
     preload: bool = True
     log_level: str = "info"
+    examples_dir: str | None = None
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -78,6 +84,8 @@ class Settings:
             timeout=_int(env, "QUOTES_TIMEOUT", 60),
             preload=env.get("QUOTES_PRELOAD", "1").strip().lower() not in ("0", "false", "no", "off"),
             log_level=(env.get("LOG_LEVEL", "").strip() or "info").lower(),
+            examples_dir=env.get("QUOTES_EXAMPLES_DIR", "").strip() or (
+                str(CHECKOUT_SEEDS) if CHECKOUT_SEEDS.is_dir() else None),
         )
 
     def public(self) -> dict[str, Any]:

@@ -1,10 +1,29 @@
 """gunicorn settings, derived from the same environment settings as the app."""
 
 import gc
+import os
+import tempfile
 
-from service.app import warm_up
-from service.config import Settings
-from service.memory import limit_arenas, release_free_memory
+
+def _metrics_dir() -> str:
+    """Where every process writes its metrics (PROMETHEUS_MULTIPROC_DIR, else a fresh folder on
+    /dev/shm, a tmpfs even in a read-only container); emptied, so a restart starts from zero."""
+    path = os.environ.get("PROMETHEUS_MULTIPROC_DIR") or os.path.join(
+        "/dev/shm" if os.path.isdir("/dev/shm") else tempfile.gettempdir(), f"quote-attribution-metrics-{os.getpid()}")
+    os.makedirs(path, exist_ok=True)
+    for name in os.listdir(path):
+        if name.endswith(".db"):
+            os.remove(os.path.join(path, name))
+    return path
+
+
+# before anything imports prometheus_client: it picks its storage when first imported
+os.environ["PROMETHEUS_MULTIPROC_DIR"] = _metrics_dir()
+
+from service.app import warm_up  # noqa: E402
+from service.config import Settings  # noqa: E402
+from service.memory import limit_arenas, release_free_memory  # noqa: E402
+from service.metrics import worker_exited  # noqa: E402
 
 _settings = Settings.from_env()
 
@@ -65,3 +84,18 @@ def post_worker_init(worker) -> None:
     """A worker is warm before its first request: the pages it will write are its own already."""
     warm_up(worker.wsgi)
     release_free_memory()
+
+
+def when_ready(server) -> None:
+    """Say where to go once every listener is bound: the page, the docs and the API."""
+    for listener in server.LISTENERS:
+        address = listener.sock.getsockname()
+        if not isinstance(address, tuple):
+            continue  # a unix socket: no URL to give
+        host = "127.0.0.1" if address[0] in ("0.0.0.0", "::") else address[0]
+        base = f"http://{host}:{address[1]}"
+        server.log.info("ready: page %s/  docs %s/docs  API POST %s/v1/quotes", base, base, base)
+
+
+def child_exit(server, worker) -> None:
+    worker_exited(worker.pid)

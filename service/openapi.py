@@ -3,11 +3,14 @@
 Every error the service answers is `application/problem+json` (`errors.py`), so that is what the
 OpenAPI document says: `ProblemOut` is the error schema (in place of flask-smorest's `Error`), the
 default response of every operation is a problem, and no pagination schema is listed (no
-endpoint pages its results).
+endpoint pages its results). `/docs` is Swagger UI from the pinned `swagger-ui-bundle` package,
+served by the service itself, so it works offline and behind any firewall.
 """
 
 from __future__ import annotations
 
+import swagger_ui_bundle
+from flask import Blueprint
 from flask_smorest import Api
 
 from . import errors
@@ -28,3 +31,9 @@ class ProblemApi(Api):
 
     def _register_pagination_header(self) -> None:
         """No endpoint pages its results: no pagination header or schema to document."""
+
+
+#: Swagger UI's files, from the installed `swagger-ui-bundle` (no CDN)
+docs_assets = Blueprint("docs_assets", __name__, static_folder=swagger_ui_bundle.swagger_ui_path,
+                        static_url_path="/docs/assets")
+SWAGGER_UI_URL = "/docs/assets/"

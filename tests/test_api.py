@@ -225,3 +225,17 @@ def test_past_the_queue_a_request_is_refused_at_once_with_retry_after_and_health
     first.join(10)
     second.join(10)
     assert answers == [200, 200]
+
+
+def test_metrics_count_requests_characters_and_quotes(client):
+    def value(name: str) -> float:
+        lines = client.get("/metrics").get_data(as_text=True).splitlines()
+        return sum(float(line.rpartition(" ")[2]) for line in lines if line.startswith(name))
+
+    before = value('quotes_http_requests_total{route="/v1/quotes",status="200"}'), value("quotes_characters_total")
+    answer = client.post("/v1/quotes", json={"text": ARTICLE}).get_json()
+    assert value('quotes_http_requests_total{route="/v1/quotes",status="200"}') == before[0] + 1
+    assert value("quotes_characters_total") == before[1] + answer["meta"]["chars"]
+    assert client.get("/metrics").mimetype == "text/plain"
+    client.get("/no/such/path/42")
+    assert "/no/such/path" not in client.get("/metrics").get_data(as_text=True)  # routes, never raw paths

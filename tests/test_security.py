@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+from unittest import mock
 
 import pytest
 
-from service import gunicorn_conf
 from service.app import create_app
 from service.config import Settings
 
@@ -58,6 +59,8 @@ def test_no_debug_mode_even_when_the_environment_asks(monkeypatch, attributor):
     monkeypatch.setenv("FLASK_ENV", "development")
     app = create_app(Settings(), attributor=attributor)
     assert app.debug is False and app.config["PROPAGATE_EXCEPTIONS"] is False
+    with mock.patch.dict(os.environ):  # importing the config sets the metrics folder: not for this process
+        from service import gunicorn_conf
     assert not getattr(gunicorn_conf, "reload", False) and gunicorn_conf.loglevel != "debug"
 
 

@@ -79,7 +79,33 @@ def test_request_over_the_time_limit_gets_a_problem_and_the_next_one_works():
         assert status == 200 and body["id"] == "after"
 
 
+def metric(url: str, name: str, **labels: str) -> float:
+    """One value of `/metrics` (0 if it has none yet)."""
+    with urllib.request.urlopen(url + "/metrics", timeout=10) as r:
+        text = r.read().decode()
+    wanted = ",".join(f'{k}="{v}"' for k, v in sorted(labels.items()))
+    for line in text.splitlines():
+        series, _, value = line.rpartition(" ")
+        if series == (f"{name}{{{wanted}}}" if labels else name):
+            return float(value)
+    return 0.0
+
+
+def test_metrics_add_up_over_both_workers(server):
+    route = {"route": "/v1/quotes", "status": "200"}
+    requests = metric(server.url, "quotes_http_requests_total", **route)
+    quotes = metric(server.url, "quotes_quotes_total")
+    with ThreadPoolExecutor(4) as pool:  # four at once: both workers answer some
+        answers = list(pool.map(lambda n: call(server.url + "/v1/quotes", {"text": SEEDS[0], "id": str(n)}), range(6)))
+    assert all(status == 200 for status, _ in answers)
+    assert metric(server.url, "quotes_http_requests_total", **route) == requests + 6
+    assert metric(server.url, "quotes_quotes_total") == quotes + sum(len(body["quotes"]) for _, body in answers)
+    assert metric(server.url, "quotes_http_requests_in_flight") == 1  # the scrape itself
+    assert metric(server.url, "quotes_model_load_seconds") > 0
+
+
 def test_a_killed_worker_is_replaced_and_the_service_keeps_answering(server):
+    exits = metric(server.url, "quotes_worker_exits_total")
     before = {w.pid for w in server.workers()}
     victim = next(w for w in server.workers())
     os.kill(victim.pid, signal.SIGKILL)
@@ -92,6 +118,7 @@ def test_a_killed_worker_is_replaced_and_the_service_keeps_answering(server):
         time.sleep(0.5)
     after = {w.pid for w in server.workers()}
     assert len(after) == 2 and after != before
+    assert metric(server.url, "quotes_worker_exits_total") == exits + 1
 
 
 def test_sixteen_clients_get_their_own_answers_and_health_answers_throughout(server):

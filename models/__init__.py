@@ -17,6 +17,7 @@ from .engine import (
     TextTooLongError,
     is_blank,
     load,
+    validate,
 )
 from .types import Quote, Result, Speaker, TextSpan
 
@@ -35,4 +36,5 @@ __all__ = [
     "TextTooLongError",
     "is_blank",
     "load",
+    "validate",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 from collections.abc import Iterable, Iterator
@@ -135,17 +136,31 @@ class Attributor:
         value) the next batch of windows is not parsed: `DeadlineExceeded` is raised instead, so a
         caller's time limit holds within one batch's parse, in any thread.
         """
-        items = [(t, None) if isinstance(t, str) or not isinstance(t, tuple) else t for t in texts]
-        checked = [(validate(text, self.max_chars), id) for text, id in items]
-        parsed = [parseable(text) for text, _ in checked]
+        checked = [(validate(text, self.max_chars), id) for text, id in map(_as_item, texts)]
+        yield from self._extract(checked, batch_size, n_process, deadline)
+
+    def stream(self, texts: Iterable[str | tuple[str, str | None]], batch_size: int = 16,
+               n_process: int = 1) -> Iterator[Result]:
+        """`extract_many` for inputs of any length: texts are read and validated as the parse
+        reaches them, so memory is bounded by the batch, not by the input (a bad text raises
+        `InputError` when the parse reaches it, up to a batch ahead of the results): an archive of any size
+        runs in constant memory, `for result in attributor.stream(lines_of_a_huge_file): ...`.
+        """
+        checked = ((validate(text, self.max_chars), id) for text, id in map(_as_item, texts))
+        yield from self._extract(checked, batch_size, n_process, None)
+
+    def _extract(self, checked: Iterable[tuple[str, str | None]], batch_size: int, n_process: int,
+                 deadline: float | None) -> Iterator[Result]:
+        """Results of validated (text, id) pairs, in order; the parse reads ahead by one batch."""
+        for_parse, for_results = itertools.tee((text, id, parseable(text)) for text, id in checked)
         started = time.perf_counter()
-        docs = self._docs(parsed, batch_size, n_process, deadline)
-        for doc, (text, id), replaced in zip(docs, checked, parsed, strict=True):
-            result = self._result(self.rules(doc), id, started, text, replaced is not text)
+        docs = self._docs((parsed for _, _, parsed in for_parse), batch_size, n_process, deadline)
+        for doc, (text, id, parsed) in zip(docs, for_results, strict=True):
+            result = self._result(self.rules(doc), id, started, text, parsed is not text)
             started = time.perf_counter()
             yield result
 
-    def _docs(self, texts: list[str], batch_size: int, n_process: int = 1,
+    def _docs(self, texts: Iterable[str], batch_size: int, n_process: int = 1,
               deadline: float | None = None) -> Iterator[Doc]:
         """Each text parsed up to the rules, window by window, the windows joined into one `Doc`.
 
@@ -159,7 +174,7 @@ class Attributor:
                 yield pending[0] if len(pending) == 1 else Doc.from_docs(pending, ensure_whitespace=False)
                 pending = []
 
-    def _parsed_windows(self, texts: list[str], batch_size: int, n_process: int,
+    def _parsed_windows(self, texts: Iterable[str], batch_size: int, n_process: int,
                         deadline: float | None) -> Iterator[tuple[Doc, bool]]:
         tokenized = ((self.nlp.make_doc(window), last) for window, last in windowed(texts))
         if n_process > 1:  # one pipe over the processes; a batch of windows is bounded by its count
@@ -183,6 +198,11 @@ class Attributor:
             result.rebase(text)
         result.elapsed_ms = (time.perf_counter() - started) * 1000
         return result
+
+
+def _as_item(item: str | tuple[str, str | None]) -> tuple[str, str | None]:
+    """A text, or a (text, id) pair, as a (text, id) pair (anything else fails validation)."""
+    return item if isinstance(item, tuple) else (item, None)
 
 
 def load(model: str | None = None, max_chars: int = DEFAULT_MAX_CHARS, warm_up: bool = True) -> Attributor:

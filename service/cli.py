@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from tqdm import tqdm
 
@@ -15,52 +15,27 @@ from models import InputError, first_names, inventory, load, role_nouns
 from models.scoring import as_scorer_row, format_report, score
 from models.types import ATTRIBUTION_KINDS
 
+from . import service_version
+from .archive import read_records, result_rows
 from .config import Settings, SettingsError
 
 PROGRESS_FROM = 20  # articles; fewer need no progress bar
 
 
-def read_articles(paths: list[str], stdin: TextIO) -> Iterator[tuple[str | None, str]]:
-    """(id, text) pairs from JSONL or .txt files, or from stdin (JSONL, else one raw article)."""
-    if not paths:
-        data = stdin.read()
-        if data.lstrip().startswith("{"):
-            yield from _jsonl(data.splitlines(), "<stdin>")
-        else:
-            yield None, data
-        return
-    for name in paths:
-        path = Path(name)
-        if path.suffix == ".jsonl":
-            with path.open(encoding="utf-8") as fh:
-                yield from _jsonl(fh, name)
-        else:
-            yield path.stem, path.read_text(encoding="utf-8")
-
-
-def _jsonl(lines, source: str) -> Iterator[tuple[str | None, str]]:
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            text = row["text"]
-        except (json.JSONDecodeError, KeyError, TypeError) as err:
-            raise SystemExit(f"{source}:{number}: not a JSON object with a 'text' field ({err})") from None
-        article_id = row.get("id")
-        yield (None if article_id is None else str(article_id)), text
-
-
 def cmd_extract(args: argparse.Namespace) -> int:
-    articles = list(read_articles(args.files, sys.stdin))
+    """Stream the articles through the engine, one output line each, in input order."""
     attributor = load(args.model or Settings.from_env().model)
-    results = attributor.extract_many([(text, article_id) for article_id, text in articles],
-                                      batch_size=args.batch_size, n_process=args.n_process)
-    bar = tqdm(results, total=len(articles), disable=len(articles) < PROGRESS_FROM, file=sys.stderr,
-               unit="article")
-    for result in bar:
-        shown = result.only(args.kinds) if args.kinds else result
-        sys.stdout.write(json.dumps(shown.to_dict(), ensure_ascii=False) + "\n")
+    records = read_records(args.files, sys.stdin, args.text_key, args.id_key)
+    rows = result_rows(attributor, records, args.kinds, args.batch_size, args.n_process)
+    with contextlib.ExitStack() as stack:
+        out = stack.enter_context(open(args.output, "w", encoding="utf-8")) if args.output else sys.stdout
+        for n, row in enumerate(tqdm(rows, disable=not args.progress, file=sys.stderr, unit="article"), 1):
+            if "error" in row and not args.skip_errors:
+                error = row["error"]
+                print(f"{error['file']}:{error['line']}: article {row['id'] or n}: {error['detail']} "
+                      "(--skip-errors writes an error line and goes on)", file=sys.stderr)
+                return 2
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
     return 0
 
 
@@ -163,11 +138,30 @@ def _learner(sub, name: str, data_file: str, help: str, func) -> argparse.Argume
     return learner
 
 
+EXTRACT_EXAMPLES = """examples:
+  quote-attribution extract seeds/*.txt
+  quote-attribution extract news.jsonl.gz --output quotes.jsonl --skip-errors --progress
+  quote-attribution extract --text-key body --id-key url --n-process 2 --kinds speech archive.jsonl
+  cat article.txt | quote-attribution extract
+
+Every other field of an input line is copied to its output line. Memory stays flat whatever the
+size of the input: articles are read as the parse reaches them."""
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="quote-attribution", description=__doc__)
+    ap.add_argument("--version", action="version", version=f"%(prog)s {service_version()}")
     sub = ap.add_subparsers(dest="command", required=True)
-    ex = sub.add_parser("extract", help="print one JSON result a line for articles in JSONL or .txt files")
-    ex.add_argument("files", nargs="*", help="JSONL ({'id','text'} a line) or .txt files; stdin if none")
+    ex = sub.add_parser("extract", help="one JSON result a line for articles in JSONL or .txt files",
+                        epilog=EXTRACT_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ex.add_argument("files", nargs="*", help="JSONL ({'id','text'} a line; .gz and .bz2 too) or .txt files; "
+                                             "stdin if none")
+    ex.add_argument("--output", "-o", help="write the results here (default: stdout)")
+    ex.add_argument("--text-key", default="text", help="the field that holds an article's text (default: text)")
+    ex.add_argument("--id-key", default="id", help="the field that holds an article's id (default: id)")
+    ex.add_argument("--skip-errors", action="store_true",
+                    help="write an error line for an article that cannot be processed and go on (default: stop)")
+    ex.add_argument("--progress", action="store_true", help="show a progress bar on stderr")
     ex.add_argument("--model", help="spaCy pipeline (default: QUOTES_SPACY_MODEL)")
     ex.add_argument("--batch-size", type=int, default=16)
     ex.add_argument("--n-process", type=int, default=1, help="parse in this many processes (the rules run in this one)")

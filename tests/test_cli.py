@@ -30,6 +30,50 @@ def test_extract_reports_bad_input_clearly(monkeypatch, capsys):
     assert "empty" in capsys.readouterr().err
 
 
+def test_extract_streams_a_compressed_archive_with_its_fields_to_a_file(tmp_path):
+    import gzip
+
+    rows = [{"url": f"u{i}", "body": f'"We will reopen road {i}," the mayor said.', "outlet": "wire"} for i in range(3)]
+    archive = tmp_path / "news.jsonl.gz"
+    with gzip.open(archive, "wt", encoding="utf-8") as fh:
+        fh.write("\n".join(json.dumps(r) for r in rows) + "\n")
+    out = tmp_path / "quotes.jsonl"
+    assert cli.main(["extract", str(archive), "--text-key", "body", "--id-key", "url", "--output", str(out)]) == 0
+    results = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r["id"], r["url"], r["outlet"], len(r["quotes"])) for r in results] == [
+        ("u0", "u0", "wire", 1), ("u1", "u1", "wire", 1), ("u2", "u2", "wire", 1)]
+    assert all("body" not in r for r in results)  # the text is not copied back
+
+
+def test_skip_errors_writes_an_error_line_in_place_and_goes_on(monkeypatch, capsys):
+    good = json.dumps({"id": "a", "text": "The mayor said the road was closed."})
+    lines = [good, "{not json", json.dumps({"id": "b", "body": "no text field"}),
+             json.dumps({"id": "c", "text": "   "}), good.replace('"a"', '"d"')]
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(lines)))
+    assert cli.main(["extract", "--skip-errors"]) == 0
+    out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["id"] for r in out] == ["a", None, "b", "c", "d"]
+    assert [r["error"]["line"] for r in out if "error" in r] == [2, 3, 4]
+    assert "JSON" in out[1]["error"]["detail"] and "text" in out[2]["error"]["detail"]
+    assert "empty" in out[3]["error"]["detail"] and out[4]["quotes"]
+
+
+def test_without_skip_errors_the_first_bad_line_stops_the_run_and_is_named(monkeypatch, capsys):
+    lines = [json.dumps({"id": "a", "text": "The mayor said the road was closed."}),
+             json.dumps({"id": "b", "text": ""})]
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(lines)))
+    assert cli.main(["extract"]) == 2
+    captured = capsys.readouterr()
+    assert [json.loads(line)["id"] for line in captured.out.splitlines()] == ["a"]
+    assert "<stdin>:2: article b:" in captured.err
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exit:
+        cli.main(["--version"])
+    assert exit.value.code == 0 and capsys.readouterr().out.startswith("quote-attribution ")
+
+
 def test_evaluate_on_seeds_prints_figures(capsys):
     assert cli.main(["evaluate", "--gold", str(SEEDS / "seeds_gold.jsonl"), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)

@@ -11,7 +11,7 @@ import pytest
 import spacy
 from contract import assert_contract, assert_offsets_exact
 
-from models import DeadlineExceeded, EmptyTextError, TextTooLongError, load
+from models import DeadlineExceeded, EmptyTextError, InputError, TextTooLongError, load
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = ROOT / "seeds"
@@ -153,3 +153,28 @@ def test_a_deadline_that_has_passed_stops_the_parse(attributor):
     with pytest.raises(DeadlineExceeded):
         attributor.extract(ARTICLE, deadline=time.monotonic() - 1)
     assert attributor.extract(ARTICLE, deadline=time.monotonic() + 60).quotes
+
+
+def test_stream_reads_its_input_only_as_far_as_the_parse_needs(attributor):
+    read = []
+
+    def texts():
+        for n in range(10_000):
+            read.append(n)
+            yield f'"We will reopen the road number {n}," the mayor said.', str(n)
+
+    results = attributor.stream(texts(), batch_size=4)
+    first = next(results)
+    assert first.id == "0" and len(first.quotes) == 1
+    assert len(read) < 100  # a batch or two ahead, not the whole input
+
+
+def test_stream_gives_what_extract_many_gives_and_fails_where_the_bad_text_is(attributor):
+    texts = [(p.read_text(encoding="utf-8"), p.stem) for p in sorted(SEEDS_DIR.glob("*.txt"))]
+    many = [r.to_dict()["quotes"] for r in attributor.extract_many(texts)]
+    assert [r.to_dict()["quotes"] for r in attributor.stream(iter(texts))] == many
+    done = []
+    with pytest.raises(InputError):
+        for result in attributor.stream(iter([*texts, ("   ", "blank"), texts[0]]), batch_size=2):
+            done.append(result.id)
+    assert done == [stem for _, stem in texts][:len(done)]  # the parse reads ahead: it may stop early

@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 IMAGE ?= quote-attribution:smoke
 
-.PHONY: install run test lint bench bench-smoke docker docker-check clean
+.PHONY: install run test lint bench bench-smoke deploy-check docker docker-check clean
 
 install: $(VENV)/.installed
 
@@ -31,6 +31,27 @@ bench: install
 
 bench-smoke: install
 	$(BIN)/python -m devtools.bench --smoke
+
+# Kubernetes manifests (deploy/k8s): rendered by kubectl's built-in kustomize, validated against
+# the API schemas of a current Kubernetes, and linted for security by checkov, offline.
+K8S_VERSION ?= 1.37.0
+DEPLOY_VENV := .venv-deploy
+
+$(DEPLOY_VENV)/.installed: deploy/requirements.lock
+	$(PYTHON) -m venv $(DEPLOY_VENV)
+	$(DEPLOY_VENV)/bin/python -m pip install --quiet -r deploy/requirements.lock
+	touch $@
+
+deploy-check: $(DEPLOY_VENV)/.installed
+	@command -v kubectl >/dev/null || { echo "deploy-check needs kubectl (its kustomize renders the manifests)"; exit 1; }
+	mkdir -p build/k8s
+	kubectl kustomize deploy/k8s/base > build/k8s/base.yaml
+	kubectl kustomize deploy/k8s/overlays/production > build/k8s/production.yaml
+	$(DEPLOY_VENV)/bin/kubernetes-validate --strict --quiet -k $(K8S_VERSION) build/k8s/base.yaml build/k8s/production.yaml
+	$(DEPLOY_VENV)/bin/checkov --quiet --compact --skip-download --framework kubernetes -f build/k8s/production.yaml
+	@# the base carries no namespace: every overlay gives it one (CKV_K8S_21, default namespace)
+	$(DEPLOY_VENV)/bin/checkov --quiet --compact --skip-download --framework kubernetes --skip-check CKV_K8S_21 \
+		-f build/k8s/base.yaml
 
 docker:
 	../shared/docker/build-and-smoke.sh

@@ -121,5 +121,5 @@ class Result:
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "quotes": [q.to_dict() for q in self.quotes],
                 "speakers": [s.to_dict() for s in self.speakers],
-                "meta": {"model": self.model, "version": self.version, "chars": self.chars,
+                "meta": {"model": self.model, "model_version": self.version, "chars": self.chars,
                          "elapsed_ms": round(self.elapsed_ms, 2)}}

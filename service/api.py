@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from http import HTTPStatus
 from typing import Any
 
 from flask import current_app, g, request
@@ -21,8 +22,8 @@ from models import Attributor, DeadlineExceeded, InputError, TextTooLongError
 
 from .client import client_gone
 from .config import Settings
-from .errors import CLIENT_CLOSED_REQUEST, PROBLEM_JSON, ApiError
-from .schemas import BatchOut, InfoOut, ProblemOut, RequestSchemas, ResultOut, StatusOut
+from .errors import CLIENT_CLOSED_REQUEST, PROBLEM_JSON, ApiError, problem_body
+from .schemas import BatchOut, InfoOut, ProblemOut, RequestSchemas, ResultOut, StatusOut, result_out
 from .slots import ExtractionSlots, QueueFull, WaitedTooLong
 
 quotes = Blueprint("quotes", __name__, url_prefix="/v1", description="Quote attribution")
@@ -158,7 +159,7 @@ def extract_one() -> dict[str, Any]:
     if body.get("kinds"):
         result = result.only(set(body["kinds"]))
     g.chars, g.quotes = result.chars, len(result.quotes)
-    return result.to_dict()
+    return result_out(result, state().version)
 
 
 @quotes.route("/quotes/batch", methods=["POST"])
@@ -166,13 +167,17 @@ def extract_one() -> dict[str, Any]:
 @quotes.response(200, BatchOut)
 @problems(400, 413, 415, 422, 503)
 def extract_batch() -> dict[str, Any]:
-    """Attribute the quotations of several articles in one parse pass; results keep input order."""
+    """Attribute the quotations of several articles in one parse pass; results keep input order.
+
+    An article that cannot be processed (no text, blank, too long) gets its problem in its place,
+    with its status (413 or 422); the others get their results, with status 200. Errors of the
+    request as a whole (no articles, too many, too many characters in all) fail it.
+    """
     attributor = ready_attributor()
     body = load_body(state().schemas.batch(), allow_text=False)
-    articles = body["articles"]
     settings = state().settings
-    for n, article in enumerate(articles):
-        check_length(article["text"], f"articles.{n}.text", settings.max_chars)
+    slots = [_article_problem(article, n, settings.max_chars) for n, article in enumerate(body["articles"])]
+    articles = [a for a, problem in zip(body["articles"], slots, strict=True) if problem is None]
     total = sum(len(a["text"]) for a in articles)
     if total > settings.max_batch_chars:
         raise ApiError(413, f"the articles have {total} characters in all; the limit for one batch is "
@@ -180,10 +185,27 @@ def extract_batch() -> dict[str, Any]:
     with extraction() as deadline:
         kinds = [a.get("kinds") or body.get("kinds") for a in articles]  # an article's own, else the batch's
         found = attributor.extract_many([(a["text"], a.get("id")) for a in articles], deadline=deadline)
-        results = [(r.only(set(k)) if k else r).to_dict() for r, k in zip(found, kinds, strict=True)]
-    g.chars = sum(r["meta"]["chars"] for r in results)
-    g.quotes = sum(len(r["quotes"]) for r in results)
-    return {"results": results}
+        results = iter([{"status": 200, **result_out(r.only(set(k)) if k else r, state().version, timed=False)}
+                        for r, k in zip(found, kinds, strict=True)])
+    answers = [next(results) if problem is None else problem for problem in slots]
+    g.chars = sum(r["meta"]["chars"] for r in answers if r["status"] == 200)
+    g.quotes = sum(len(r["quotes"]) for r in answers if r["status"] == 200)
+    return {"results": answers}
+
+
+def _article_problem(article: Any, n: int, max_chars: int) -> dict[str, Any] | None:
+    """The problem of one article of a batch, in its place in the answer; None if it has none."""
+    if isinstance(article, ValidationError):
+        messages = article.messages if isinstance(article.messages, dict) else {"_schema": article.messages}
+        return _slot(422, "The article is invalid; see errors.", None, messages)
+    if len(article["text"]) > max_chars:
+        return _slot(413, f"articles.{n}.text has {len(article['text'])} characters; the limit is {max_chars}",
+                     article.get("id"))
+    return None
+
+
+def _slot(status: int, detail: str, id: str | None, errors: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {"status": status, "id": id, "error": problem_body(status, HTTPStatus(status).phrase, detail, errors)}
 
 
 @quotes.route("/info", methods=["GET"])

@@ -21,6 +21,9 @@ from typing import Any, TextIO
 
 from models import Attributor, InputError, validate
 
+from . import service_version
+from .schemas import result_out
+
 STDIN = "<stdin>"
 
 
@@ -124,7 +127,7 @@ def result_rows(attributor: Attributor, records: Iterable[Record], kinds: frozen
         while pending[0].error is not None:
             yield error_row(pending.popleft())
         record = pending.popleft()
-        yield {**record.extra, **(result.only(kinds) if kinds else result).to_dict()}
+        yield {**record.extra, **result_out(result.only(kinds) if kinds else result, service_version())}
     while pending:
         yield error_row(pending.popleft())
 

@@ -9,17 +9,23 @@ served by the service itself, so it works offline and behind any firewall.
 
 from __future__ import annotations
 
+from typing import Any
+
 import swagger_ui_bundle
 from flask import Blueprint
 from flask_smorest import Api
 
 from . import errors
 from .errors import PROBLEM_JSON
-from .schemas import ProblemOut
+from .schemas import ProblemOut, each_on_its_own_doc
 
 
 class ProblemApi(Api):
     ERROR_SCHEMA = ProblemOut
+
+    def _init_spec(self, *args: Any, **kwargs: Any) -> None:
+        super()._init_spec(*args, **kwargs)
+        self.ma_plugin.converter.add_attribute_function(each_on_its_own_doc)
 
     def _register_error_handlers(self) -> None:
         errors.register(self._app)

@@ -7,7 +7,7 @@ from typing import Any
 
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, pre_load, validate
 
-from models import BLANK_CHARS, is_blank
+from models import BLANK_CHARS, Result, is_blank
 from models.types import ATTRIBUTION_KINDS
 
 KINDS_FIELD = {"load_default": None, "allow_none": True,
@@ -21,6 +21,32 @@ def kinds_field() -> fields.List:
 def not_blank(text: str) -> None:
     if is_blank(text):
         raise ValidationError("Text is empty or only white space.")
+
+
+class EachOnItsOwn(fields.List):
+    """A list whose items are validated one by one: an item that fails stays in its place as its
+    `ValidationError`, so one bad article of a batch does not fail the others."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> list[Any]:
+        if not isinstance(value, list):
+            raise self.make_error("invalid")
+        out: list[Any] = []
+        for item in value:
+            try:
+                out.append(self.inner.deserialize(item, **kwargs))
+            except ValidationError as err:
+                out.append(err)
+        return out
+
+
+def each_on_its_own_doc(converter: Any, field: fields.Field, ret: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    """apispec: an `EachOnItsOwn` list takes items of any shape (each is checked on its own and a
+    bad one answered in its place), and shows the shape it expects."""
+    if not isinstance(field, EachOnItsOwn) or "items" not in ret:
+        return {}
+    return {"items": {"anyOf": [ret["items"], {}],
+                      "description": "An article as for POST /v1/quotes. Anything else is answered in its "
+                                     "place with status 422."}}
 
 
 class InputSchema(Schema):
@@ -54,7 +80,7 @@ def request_schemas(max_chars: int, max_batch: int, max_batch_chars: int) -> Req
 
     class BatchIn(InputSchema):
         kinds = kinds_field()
-        articles = fields.List(fields.Nested(ArticleIn), required=True,
+        articles = EachOnItsOwn(fields.Nested(ArticleIn), required=True,
                                validate=validate.Length(min=1, max=max_batch),
                                metadata={"description": f"1 to {max_batch} (QUOTES_MAX_BATCH) articles of "
                                                         f"{max_batch_chars} characters in all "
@@ -111,10 +137,23 @@ class SpeakerOut(Schema):
 
 
 class MetaOut(Schema):
-    model = fields.String(required=True)
-    version = fields.String(required=True)
-    chars = fields.Integer(required=True)
-    elapsed_ms = fields.Float(required=True)
+    model = fields.String(required=True, metadata={"description": "The spaCy pipeline (QUOTES_SPACY_MODEL)."})
+    model_version = fields.String(required=True, metadata={"description": "That pipeline's version."})
+    service_version = fields.String(required=True, metadata={"description": "This service's version."})
+    chars = fields.Integer(required=True, metadata={"description": "Characters in the article."})
+    elapsed_ms = fields.Float(metadata={"description": "Time to process this article. Single requests only: "
+                                                       "in a batch the articles are parsed together, so no "
+                                                       "article has a time of its own."})
+
+
+def result_out(result: Result, service_version: str, timed: bool = True) -> dict[str, Any]:
+    """A result as the wire carries it: the engine's, its meta completed with the service's version
+    (and without a time when the result shares its parse with others)."""
+    out = result.to_dict()
+    out["meta"]["service_version"] = service_version
+    if not timed:
+        del out["meta"]["elapsed_ms"]
+    return out
 
 
 class ResultOut(Schema):
@@ -124,8 +163,21 @@ class ResultOut(Schema):
     meta = fields.Nested(MetaOut, required=True)
 
 
+class BatchItemOut(Schema):
+    """One article's place in a batch answer: its result (status 200), or its problem (status
+    413 or 422) when that article alone cannot be processed."""
+
+    status = fields.Integer(required=True, metadata={"description": "200, or the status of `error`."})
+    id = fields.String(required=True, allow_none=True)
+    quotes = fields.List(fields.Nested(QuoteOut), metadata={"description": "With status 200."})
+    speakers = fields.List(fields.Nested(SpeakerOut), metadata={"description": "With status 200."})
+    meta = fields.Nested(MetaOut, metadata={"description": "With status 200."})
+    error = fields.Nested(lambda: ProblemOut(), metadata={"description": "With any other status."})
+
+
 class BatchOut(Schema):
-    results = fields.List(fields.Nested(ResultOut), required=True)
+    results = fields.List(fields.Nested(BatchItemOut), required=True,
+                          metadata={"description": "One per article, in input order."})
 
 
 class LimitsOut(Schema):

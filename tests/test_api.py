@@ -113,8 +113,23 @@ def test_batch_errors(client, settings):
     assert "articles" in problem["errors"]
     too_many = {"articles": [{"text": "x"}] * (settings.max_batch + 1)}
     assert "articles" in is_problem(client.post("/v1/quotes/batch", json=too_many), 422)["errors"]
-    nested = is_problem(client.post("/v1/quotes/batch", json={"articles": [{"id": "1"}]}), 422)
-    assert "articles" in nested["errors"]
+    assert "articles" in is_problem(client.post("/v1/quotes/batch", json={"articles": "x"}), 422)["errors"]
+
+
+def test_one_bad_article_gets_its_problem_in_its_place_and_the_others_their_results(client, settings):
+    def batch(articles):
+        r = client.post("/v1/quotes/batch", json={"articles": articles})
+        assert r.status_code == 200
+        return r.get_json()["results"]
+
+    first = batch([{"id": "a", "text": ARTICLE}, {"id": "b"}, {"id": "c", "text": "   "}])
+    second = batch([{"id": "d", "text": "a" * (settings.max_chars + 1)}, 7, {"id": "e", "text": ARTICLE}])
+    assert [(x["status"], x["id"]) for x in first + second] == [(200, "a"), (422, None), (422, None), (413, "d"),
+                                                                (422, None), (200, "e")]
+    assert first[0]["quotes"] and second[2]["quotes"] == first[0]["quotes"]
+    assert "text" in first[1]["error"]["errors"] and first[2]["error"]["status"] == 422
+    assert str(settings.max_chars) in second[0]["error"]["detail"]
+    assert all("quotes" not in x for x in (*first[1:], *second[:2]))
 
 
 def test_text_over_the_limit_is_413(client, settings):
@@ -239,3 +254,14 @@ def test_metrics_count_requests_characters_and_quotes(client):
     assert client.get("/metrics").mimetype == "text/plain"
     client.get("/no/such/path/42")
     assert "/no/such/path" not in client.get("/metrics").get_data(as_text=True)  # routes, never raw paths
+
+
+def test_meta_names_model_and_service_and_times_only_what_is_its_own(client):
+    one = client.post("/v1/quotes", json={"text": ARTICLE}).get_json()["meta"]
+    info = client.get("/v1/info").get_json()
+    assert (one["model"], one["model_version"], one["service_version"]) == (
+        info["model"], info["model_version"], info["version"])
+    assert one["elapsed_ms"] >= 0
+    batch = client.post("/v1/quotes/batch", json={"articles": [{"text": ARTICLE}, {"text": ARTICLE}]}).get_json()
+    for result in batch["results"]:  # parsed together: no time of its own
+        assert "elapsed_ms" not in result["meta"] and result["meta"]["service_version"] == info["version"]

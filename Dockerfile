@@ -14,7 +14,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     QUOTES_EXAMPLES_DIR=/app/examples
 
 WORKDIR /app
-COPY requirements.lock pyproject.toml README.md ./
+COPY requirements-image.lock pyproject.toml README.md ./
 COPY models ./models
 COPY service ./service
 # the seed articles, offered as examples on the page at /
@@ -24,7 +24,8 @@ COPY seeds/*.txt ./examples/
 # without it this is a plain install.
 RUN --mount=type=secret,id=pipcert \
     if [ -f /run/secrets/pipcert ]; then export PIP_CERT=/run/secrets/pipcert; fi; \
-    pip install --no-cache-dir -c requirements.lock .
+    pip install --no-cache-dir --require-hashes -r requirements-image.lock \
+    && pip install --no-cache-dir --no-deps .
 
 # Prove the model loads and the engine runs before the image is accepted; add the runtime user.
 RUN python -c "import models; r = models.load().extract('\"It works,\" she said.'); assert r.quotes, r" \

@@ -5,31 +5,38 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 IMAGE ?= quote-attribution:smoke
+# setuptools announces every editable install with a notice; the install is meant to be one
+EDITABLE := PYTHONWARNINGS="ignore:Editable installation"
 
-.PHONY: install run test lint bench bench-smoke deploy-check docker docker-check clean
+.PHONY: install install-dev run test lint bench bench-smoke deploy-check docker docker-check clean
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed          # what serving needs
+install-dev: $(VENV)/.installed-dev  # and the tests, linters and benchmark
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"
+	$(EDITABLE) $(BIN)/python -m pip install --quiet -c requirements.lock -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(EDITABLE) $(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"
 	touch $@
 
 run: install
 	$(BIN)/quote-attribution serve --bind 127.0.0.1:$(PORT)
 
-test: install
+test: install-dev
 	$(BIN)/python -m pytest -q
 
-lint: install
+lint: install-dev
 	$(BIN)/ruff check models service devtools tests
 	$(BIN)/hadolint Dockerfile
 
-bench: install
+bench: install-dev
 	$(BIN)/python -m devtools.bench $(ARGS)
 
-bench-smoke: install
+bench-smoke: install-dev
 	$(BIN)/python -m devtools.bench --smoke
 
 # Kubernetes manifests (deploy/k8s): rendered by kubectl's built-in kustomize, validated against
@@ -60,4 +67,4 @@ docker-check:  # the built image, read-only and without capabilities (needs Dock
 	.ci/docker-readonly $(IMAGE)
 
 clean:
-	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(DEPLOY_VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis

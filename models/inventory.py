@@ -115,19 +115,20 @@ class GoldCue:
     content: tuple[tuple[int, int], ...] = ()
 
 
-def _takes_content(token: Token, complement: Token, frame: str, cue: GoldCue) -> bool:
+def _takes_content(token: Token, complement: Token, frame: str, cue: GoldCue, first: Token | None = None) -> bool:
     """Whether a gold cue over `token` has the frame's complement as its content.
 
     A clause or infinitive must be the content as the scorer pairs quotes (at least half of the
     letters and digits of the two shared, Jaccard >= 0.5): `continued to tell reporters in every
     interview C` is an attribution of C by `tell`, not of the infinitive by `continued`. A nominal
     complement is where the content starts (the rules extend it: `accused X | of Y`), so at least
-    half of it must lie in the content: `told reporters` + a later clause does not count.
+    half of it must lie in the content: `told reporters` + a later clause does not count. `first`
+    is where the drawn content starts, if not at the complement (`X seemed to C`: at X).
     """
     if not cue.start <= token.idx < cue.end:
         return False
     text = token.doc.text
-    first, last = complement.left_edge, complement.right_edge
+    first, last = first or complement.left_edge, complement.right_edge
     drawn = _letters(text, ((first.idx, last.idx + len(last.text)),))
     content = _letters(text, cue.content)
     if frame in (CLAUSE, INFINITIVE, NOUN_CLAUSE):
@@ -135,13 +136,23 @@ def _takes_content(token: Token, complement: Token, frame: str, cue: GoldCue) ->
     return bool(drawn) and len(drawn & content) >= len(drawn) / 2
 
 
+def _subject_start(verb: Token) -> Token | None:
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject.left_edge if subject is not None else None
+
+
 def _letters(text: str, ranges: Iterable[tuple[int, int]]) -> set[int]:
     """The positions of letters and digits in character ranges (how spans are compared)."""
     return {i for start, end in ranges for i in range(start, min(end, len(text))) if text[i].isalnum()}
 
 
-def count(docs: Iterable[tuple[Doc, list[GoldCue]]]) -> tuple[Counter, Counter]:
-    """(occurrences, occurrences a gold attribution draws that way) per (form, frame)."""
+def count(docs: Iterable[tuple[Doc, list[GoldCue]]],
+          whole_clause: frozenset[str] = frozenset()) -> tuple[Counter, Counter]:
+    """(occurrences, occurrences a gold attribution draws that way) per (form, frame).
+
+    The forms of `whole_clause` (raising verbs) draw their infinitive with its subject, as the
+    rules do: `X seemed to C` attributes `X seemed to C`.
+    """
     seen, gold = Counter(), Counter()
     for doc, cues in docs:
         by_start = {}
@@ -152,7 +163,9 @@ def count(docs: Iterable[tuple[Doc, list[GoldCue]]]) -> tuple[Counter, Counter]:
             key = (token.lower_, frame)
             seen[key] += 1
             complement = frame_of(token)[0]
-            gold[key] += any(_takes_content(token, complement, frame, cue) for cue in by_start.get(token.idx, ()))
+            first = _subject_start(token) if frame == INFINITIVE and token.lower_ in whole_clause else None
+            gold[key] += any(_takes_content(token, complement, frame, cue, first)
+                             for cue in by_start.get(token.idx, ()))
     return seen, gold
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from tqdm import tqdm
 
 from models import InputError, first_names, inventory, load, role_nouns
+from models.lexicon import load_lexicon
 from models.scoring import as_scorer_row, format_report, score
 from models.types import ATTRIBUTION_KINDS
 
@@ -92,7 +93,7 @@ def _train_docs(args: argparse.Namespace, with_cues: bool = False):
 
 def cmd_inventory(args: argparse.Namespace) -> int:
     """Count cue frames in an annotated corpus and write the learned cue list."""
-    seen, gold = inventory.count(_train_docs(args, with_cues=True))
+    seen, gold = inventory.count(_train_docs(args, with_cues=True), whole_clause=load_lexicon().raising)
     learned = inventory.learn(seen, gold, args.min_seen, args.min_precision)
     inventory.write(learned, Path(args.output))
     judged = sum(n >= args.min_seen for n in seen.values())

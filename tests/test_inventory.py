@@ -60,3 +60,15 @@ def test_an_infinitive_counts_only_when_it_is_the_content():
     whole = GoldCue(6, 15, ((text.index("to tell"), len(text)),))
     seen, gold = count([(doc, [inner]), (doc, [whole])])
     assert seen[("continued", INFINITIVE)] == 2 and gold[("continued", INFINITIVE)] == 1
+
+
+def test_a_raising_verb_is_measured_by_the_whole_clause_it_draws():
+    # `Most voters in the state seemed to favour the plan`: the rules attribute the whole clause
+    words = ["Most", "voters", "in", "the", "state", "seemed", "to", "favour", "the", "plan"]
+    doc = parsed(words, [1, 5, 1, 4, 2, 5, 7, 5, 9, 7],
+                 ["amod", "nsubj", "prep", "det", "pobj", "ROOT", "aux", "xcomp", "det", "dobj"],
+                 ["ADJ", "NOUN", "ADP", "DET", "NOUN", "VERB", "PART", "VERB", "DET", "NOUN"])
+    seemed = doc.text.index("seemed")
+    whole = GoldCue(seemed, seemed + 6, ((0, len(doc.text)),))
+    assert count([(doc, [whole])])[1][("seemed", INFINITIVE)] == 0  # the infinitive alone: too little
+    assert count([(doc, [whole])], whole_clause=frozenset({"seemed"}))[1][("seemed", INFINITIVE)] == 1

@@ -1,24 +1,49 @@
 """The spaCy component: `nlp.add_pipe("quote_attribution")` puts quotes on `doc._.quotes`.
 
-It needs a parser and an entity recogniser before it; it writes a list of `Quote`
-to `doc._.quotes` and a list of `Speaker` to `doc._.quote_speakers`.
+It needs a parser and an entity recogniser before it. What it finds is kept as plain data in
+`doc._.quote_data`, so a `Doc` still serialises (`DocBin(store_user_data=True)`, `to_bytes`,
+`nlp.pipe(n_process=2)`); `doc._.quotes` (a list of `Quote`) and `doc._.quote_speakers` (of
+`Speaker`) are read from it. The quotes are also spans, `doc.spans["quotes"]` (one per fragment,
+labelled with the quote's type, `kb_id` the quote's id) and `doc.spans["quote_speakers"]` (the
+speakers' mentions, labelled with their name, `kb_id` the speaker's id), which survive `DocBin`
+and which `displacy.render(doc, style="span", options={"spans_key": "quotes"})` draws.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .attribution import attribute
 from .entities import repair_names
 from .lexicon import Lexicon, load_lexicon
 from .results import build
+from .types import Quote, Speaker, TextSpan
 
-for _name in ("quotes", "quote_speakers"):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
+QUOTES_KEY, SPEAKERS_KEY = "quotes", "quote_speakers"
+
+
+def _speakers(doc: Doc) -> list[Speaker] | None:
+    data = doc._.quote_data
+    return None if data is None else [Speaker.from_dict(s) for s in data["speakers"]]
+
+
+def _quotes(doc: Doc) -> list[Quote] | None:
+    data = doc._.quote_data
+    if data is None:
+        return None
+    speakers, text = {s.id: s for s in _speakers(doc)}, doc.text  # `doc.text` joins every token: once
+    return [Quote.from_data(q, speakers, text) for q in data["quotes"]]
+
+
+if not Doc.has_extension("quote_data"):
+    Doc.set_extension("quote_data", default=None)
+    Doc.set_extension("quotes", getter=_quotes)
+    Doc.set_extension("quote_speakers", getter=_speakers)
 
 
 class QuoteAttribution:
@@ -31,9 +56,19 @@ class QuoteAttribution:
         text = doc.text  # joined from the tokens on each access: once per document
         repair_names(doc)
         quotes, speakers = build(doc, text, attribute(doc, text, self.lexicon), self.lexicon)
-        doc._.quotes = quotes
-        doc._.quote_speakers = speakers
+        doc._.quote_data = {"quotes": [q.to_data() for q in quotes], "speakers": [s.to_dict() for s in speakers]}
+        starts = doc.to_array(IDX).tolist()  # token offsets, once: `Doc.char_span` scans the doc each call
+        doc.spans[QUOTES_KEY] = [span for q in quotes for f in q.fragments
+                                 if (span := _span(doc, starts, f, q.type, q.id)) is not None]
+        doc.spans[SPEAKERS_KEY] = [span for s in speakers for m in s.mentions
+                                   if (span := _span(doc, starts, m, s.name or m.text, s.id)) is not None]
         return doc
+
+
+def _span(doc: Doc, starts: list[int], piece: TextSpan, label: str, kb_id: str) -> Span | None:
+    """The tokens of a character range (grown to whole tokens), labelled."""
+    first, end = max(0, bisect_right(starts, piece.start) - 1), bisect_left(starts, piece.end)
+    return Span(doc, first, end, label=label, kb_id=kb_id) if end > first else None
 
 
 #: longest sentence the parser is given, in tokens. News sentences stay far below it (under 100
@@ -68,6 +103,6 @@ def sentence_breaks(doc: Doc) -> Doc:
 
 
 @Language.factory("quote_attribution", requires=["token.dep", "doc.ents", "doc.sents"],
-                  assigns=["doc._.quotes", "doc._.quote_speakers"])
+                  assigns=["doc._.quote_data", "doc.spans"])
 def make_quote_attribution(nlp: Language, name: str) -> QuoteAttribution:
     return QuoteAttribution(load_lexicon())

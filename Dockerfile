@@ -24,7 +24,7 @@ COPY seeds/*.txt ./examples/
 # without it this is a plain install.
 RUN --mount=type=secret,id=pipcert \
     if [ -f /run/secrets/pipcert ]; then export PIP_CERT=/run/secrets/pipcert; fi; \
-    pip install --no-cache-dir --require-hashes -r requirements-image.lock \
+    pip install --no-cache-dir --require-hashes --no-deps -r requirements-image.lock \
     && pip install --no-cache-dir --no-deps .
 
 # Prove the model loads and the engine runs before the image is accepted; add the runtime user.

@@ -77,6 +77,29 @@ def in_process(texts: list[str], model: str, rounds: int) -> dict[str, Any]:
             "spacy_full_components_s": component_times(full, texts)}
 
 
+def processes(texts: list[str], model: str, rounds: int) -> dict[str, Any]:
+    """Articles/s of `extract_many` with 1 and with 2 parsing processes, alternating rounds on the
+    same texts (the rules run in the calling process either way), with the identical-results
+    check; and the fixed cost of a process: import and model load, in seconds and RSS."""
+    engine = load(model)
+    one_s, two_s = [], []
+    for _ in range(rounds):
+        one_s.append(timed(lambda: list(engine.extract_many(texts))))
+        two_s.append(timed(lambda: list(engine.extract_many(texts, n_process=2))))
+    same = ([r.to_dict()["quotes"] for r in engine.extract_many(texts)]
+            == [r.to_dict()["quotes"] for r in engine.extract_many(texts, n_process=2)])
+    code = ("import time, resource; t = time.perf_counter(); import models; models.load(); "
+            "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    started = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    one, two = len(texts) / statistics.median(one_s), len(texts) / statistics.median(two_s)
+    return {"rounds": rounds, "articles_per_s_1": round(one, 2), "articles_per_s_2": round(two, 2),
+            "speedup": round(two / one, 2), "identical_results": same, "cpus": os.cpu_count(),
+            "load_avg_1min": round(os.getloadavg()[0], 2),
+            "process_start_s": round(time.perf_counter() - started, 2), "import_and_load_s": round(float(out[0]), 2),
+            "process_rss_mb": round(int(out[1]) / 1024)}
+
+
 def component_times(nlp, texts: list[str]) -> dict[str, float]:
     """Seconds per component over the corpus, one document at a time."""
     totals = {"tokenizer": 0.0, **{name: 0.0 for name in nlp.pipe_names}}
@@ -354,6 +377,7 @@ def main(args: argparse.Namespace) -> int:
                                           "spacy": spacy.__version__},
                               "corpus": {"path": args.corpus, "articles": len(texts), "words": words(texts)}}
     report["in_process"] = in_process(texts, model, rounds)
+    report["processes"] = processes(texts, model, 1 if args.smoke else 3)
     report["scaling"] = scaling(model, (1_000, 10_000) if args.smoke else (1_000, 10_000, 100_000))
     settings = Settings.from_env()
     report["hostile"] = hostile(model, 2_000 if args.smoke else settings.max_chars)
@@ -369,11 +393,16 @@ def main(args: argparse.Namespace) -> int:
 
 def format_report(r: dict[str, Any]) -> str:
     ip = r["in_process"]
+    pr = r["processes"]
     lines = [f"corpus: {r['corpus']['articles']} articles, {r['corpus']['words']} words; "
              f"machine: {r['machine']['cpus']} CPUs, Python {r['machine']['python']}, spaCy {r['machine']['spacy']}",
              f"in-process ({ip['rounds']} rounds, median): spaCy full pipeline {ip['spacy_full_wps']} words/s, "
              f"engine {ip['engine_wps']} words/s, ratio {ip['ratio_engine_over_spacy']}",
              "engine time by component (s): " + ", ".join(f"{k} {v}" for k, v in ip["engine_components_s"].items()),
+             f"processes ({pr['rounds']} rounds, median; {pr['cpus']} CPUs, load {pr['load_avg_1min']}): "
+             f"{pr['articles_per_s_1']} articles/s with 1, {pr['articles_per_s_2']} with 2 = {pr['speedup']}x, "
+             f"identical results: {pr['identical_results']}; a process costs {pr['import_and_load_s']} s to import "
+             f"and load, {pr['process_rss_mb']} MB",
              "scaling (us/word, ratio to smallest): " + ", ".join(
                  f"{k} chars {v} ({r['scaling']['ratio_to_smallest'][k]})"
                  for k, v in r["scaling"]["us_per_word"].items()),

@@ -74,28 +74,36 @@ def mark_length(text: str, i: int) -> int:
     return 1 if _is_double(text[i]) else 0
 
 
+def _around(text: str, i: int, width: int = 1) -> tuple[str, str]:
+    """The characters before `text[i]` and after the `width` characters from `i` (a space past
+    either end of the text).
+
+    >>> _around('say "hi"', 4), _around("''", 0, 2)
+    ((' ', 'h'), (' ', ' '))
+    """
+    before = text[i - 1] if i else " "
+    after = text[i + width] if i + width < len(text) else " "
+    return before, after
+
+
 def _role(text: str, i: int) -> str:
     """'open', 'close' or 'either' for the double mark at `i`."""
     ch = text[i]
     if text.startswith(PAIRED_MARKS, i):
-        before = text[i - 1] if i else " "
-        after = text[i + 2] if i + 2 < len(text) else " "
+        before, after = _around(text, i, 2)
         if ch == "`" or (before in OPENERS_BEFORE and not after.isspace()):
             return "open"
         return "close" if not before.isspace() else "either"
     if ch == "“":  # opens in English, closes in German after „
-        before = text[i - 1] if i else " "
-        after = text[i + 1] if i + 1 < len(text) else " "
+        before, after = _around(text, i)
         return "close" if not before.isspace() and not after.isalnum() and before not in OPENERS_BEFORE else "open"
     if ch in DOUBLE_OPEN:
         return "open"
     if ch in DOUBLE_CLOSE:
         # some feeds use the closing curly mark for both ends
-        before = text[i - 1] if i else " "
-        after = text[i + 1] if i + 1 < len(text) else " "
+        before, after = _around(text, i)
         return "open" if before.isspace() and after.isalnum() else "close"
-    before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    before, after = _around(text, i)
     if before in OPENERS_BEFORE and not after.isspace():
         return "open"
     if not before.isspace() and (after.isspace() or not after.isalnum()):
@@ -165,14 +173,12 @@ def double_quotes(text: str) -> list[QuotedSpan]:
 
 
 def _single_opens(text: str, i: int) -> bool:
-    before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    before, after = _around(text, i)
     return (before in OPENERS_BEFORE or before == '"') and after.isalpha()
 
 
 def _single_closes(text: str, i: int) -> bool:
-    before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    before, after = _around(text, i)
     return (before.isalnum() or before in ".,!?") and not after.isalnum()
 
 

@@ -8,6 +8,8 @@ import time
 import uuid
 
 from flask import Flask, Response, g, request
+from flask_compress import Compress
+from flask_cors import CORS
 
 from models import Attributor, load
 
@@ -35,6 +37,10 @@ def create_app(settings: Settings | None = None, attributor: Attributor | None =
         OPENAPI_SWAGGER_UI_URL=SWAGGER_UI_URL,
         MAX_CONTENT_LENGTH=settings.max_body_bytes, PROPAGATE_EXCEPTIONS=False,
         DEBUG=False,  # never, whatever FLASK_DEBUG says: no debugger or traces in answers
+        # answers reach hundreds of kB: gzip them for clients that accept it (flask-compress)
+        COMPRESS_ALGORITHM=["gzip"], COMPRESS_MIN_SIZE=1024, COMPRESS_REGISTER=True,
+        COMPRESS_MIMETYPES=["application/json", "application/problem+json", "text/html", "text/css",
+                            "text/javascript", "application/javascript", "text/plain"],
     )
     api = ProblemApi(app)  # registers the problem+json error handlers too
     schemas = request_schemas(settings.max_chars, settings.max_batch, settings.max_batch_chars)
@@ -46,6 +52,10 @@ def create_app(settings: Settings | None = None, attributor: Attributor | None =
     app.register_blueprint(page)  # `/`, outside the API and its document
     app.register_blueprint(docs_assets)
     app.register_blueprint(metrics)
+    Compress(app)
+    if settings.cors_origins:  # browsers on these origins may call the API (off by default)
+        CORS(app, resources={r"/v1/*": {"origins": list(settings.cors_origins)}},
+             methods=["GET", "POST", "OPTIONS"], expose_headers=["X-Request-ID", "Retry-After"])
     app.before_request(_start_request)
     app.after_request(_finish_request)
     instrument(app)

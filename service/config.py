@@ -15,6 +15,7 @@
 | QUOTES_TIMEOUT | 60 | seconds one request may take; past it a 503 (gunicorn replaces a worker 30 s later) |
 | QUOTES_PRELOAD | 1 | load the model once before forking the workers |
 | LOG_LEVEL | info | log level of the service and gunicorn |
+| QUOTES_CORS_ORIGINS | (none) | origins a browser may call /v1/ from, comma-separated (`*`: any); no CORS without it |
 | QUOTES_EXAMPLES_DIR | a checkout's `seeds/` | folder of `.txt` articles the page at `/` offers as examples |
 """
 
@@ -66,6 +67,7 @@ class Settings:
     preload: bool = True
     log_level: str = "info"
     examples_dir: str | None = None
+    cors_origins: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -84,6 +86,7 @@ class Settings:
             timeout=_int(env, "QUOTES_TIMEOUT", 60),
             preload=env.get("QUOTES_PRELOAD", "1").strip().lower() not in ("0", "false", "no", "off"),
             log_level=(env.get("LOG_LEVEL", "").strip() or "info").lower(),
+            cors_origins=tuple(o.strip() for o in env.get("QUOTES_CORS_ORIGINS", "").split(",") if o.strip()),
             examples_dir=env.get("QUOTES_EXAMPLES_DIR", "").strip() or (
                 str(CHECKOUT_SEEDS) if CHECKOUT_SEEDS.is_dir() else None),
         )

@@ -3,12 +3,15 @@
 import json
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
 from models import DeadlineExceeded, Result
 from service.app import create_app
 from service.config import Settings
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 ARTICLE = '"We will not close a single clinic," Health Minister Clara Voss said on Monday.'
 
@@ -265,3 +268,42 @@ def test_meta_names_model_and_service_and_times_only_what_is_its_own(client):
     batch = client.post("/v1/quotes/batch", json={"articles": [{"text": ARTICLE}, {"text": ARTICLE}]}).get_json()
     for result in batch["results"]:  # parsed together: no time of its own
         assert "elapsed_ms" not in result["meta"] and result["meta"]["service_version"] == info["version"]
+
+
+def test_large_answers_are_gzipped_for_clients_that_accept_it(client):
+    import gzip
+
+    text = (SEEDS / "003_0c3089f2c773f405.txt").read_text(encoding="utf-8")
+    zipped = client.post("/v1/quotes", json={"text": text}, headers={"Accept-Encoding": "gzip"})
+    assert zipped.headers["Content-Encoding"] == "gzip" and "Accept-Encoding" in zipped.headers["Vary"]
+    plain = client.post("/v1/quotes", json={"text": text})
+    assert "Content-Encoding" not in plain.headers
+    assert json.loads(gzip.decompress(zipped.data))["quotes"] == plain.get_json()["quotes"]
+    assert len(zipped.data) < len(plain.data) / 2
+
+
+def test_cors_is_off_unless_origins_are_set(client, attributor, settings):
+    from dataclasses import replace
+
+    origin = {"Origin": "https://newsroom.example"}
+    default = client.post("/v1/quotes", json={"text": ARTICLE}, headers=origin)
+    assert "Access-Control-Allow-Origin" not in default.headers
+    app = create_app(replace(settings, cors_origins=("https://newsroom.example",)), attributor=attributor)
+    allowed = app.test_client().post("/v1/quotes", json={"text": ARTICLE}, headers=origin)
+    assert allowed.headers["Access-Control-Allow-Origin"] == "https://newsroom.example"
+    assert "X-Request-ID" in allowed.headers["Access-Control-Expose-Headers"]
+    other = app.test_client().post("/v1/quotes", json={"text": ARTICLE}, headers={"Origin": "https://elsewhere.example"})
+    assert "Access-Control-Allow-Origin" not in other.headers
+
+
+def test_text_plain_in_another_declared_charset_is_decoded(client):
+    text = "« C'est fini », a déclaré le maire. The mayor said the café would close."
+    r = client.post("/v1/quotes", data=text.encode("latin-1", errors="replace").replace(b"\xab", b'"'),
+                    content_type="text/plain; charset=ISO-8859-1")
+    assert r.status_code == 200
+    body = r.get_json()
+    sent = text.encode("latin-1", errors="replace").replace(b"\xab", b'"').decode("latin-1")
+    assert body["meta"]["chars"] == len(sent)
+    assert all(q["text"] == sent[q["start"]:q["end"]] for q in body["quotes"]) and body["quotes"]
+    is_problem(client.post("/v1/quotes", data=b"x", content_type="text/plain; charset=x-unknown"), 415)
+    is_problem(client.post("/v1/quotes", data=b"x", content_type="text/plain; charset=base64"), 415)

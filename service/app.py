@@ -16,7 +16,8 @@ from models import Attributor, load
 from . import service_version
 from .api import ServiceState, health, quotes
 from .config import Settings
-from .metrics import MODEL_LOAD, instrument, metrics
+from .logs import trace_id
+from .metrics import MODEL_LOAD, instrument, metrics, route
 from .openapi import SWAGGER_UI_URL, ProblemApi, docs_assets
 from .page import page
 from .schemas import request_schemas
@@ -84,6 +85,7 @@ def printable(text: str) -> str:
 def _start_request() -> None:
     incoming = request.headers.get("X-Request-ID", "")
     g.request_id = incoming if REQUEST_ID.match(incoming) else uuid.uuid4().hex
+    g.trace_id = trace_id(request.headers.get("traceparent", ""))
     g.started = time.perf_counter()
 
 
@@ -91,8 +93,12 @@ def _finish_request(response: Response) -> Response:
     response.headers["X-Request-ID"] = g.get("request_id", "")
     response.headers["X-Content-Type-Options"] = "nosniff"
     elapsed = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
-    log.info("%s %s %s %.1fms chars=%s quotes=%s request_id=%s", printable(request.method), printable(request.path),
-             response.status_code, elapsed, g.get("chars", 0), g.get("quotes", 0), g.get("request_id"))
+    fields = {"request_id": g.get("request_id"), "trace_id": g.get("trace_id"), "method": request.method,
+              "route": route(), "path": request.path, "status": response.status_code,
+              "duration_ms": round(elapsed, 1), "chars": g.get("chars", 0), "quotes": g.get("quotes", 0)}
+    log.info("%s %s %s %.1fms chars=%s quotes=%s request_id=%s trace_id=%s", printable(request.method),
+             printable(request.path), response.status_code, elapsed, fields["chars"], fields["quotes"],
+             fields["request_id"], fields["trace_id"] or "-", extra={"fields": fields})
     return response
 
 

@@ -15,6 +15,7 @@
 | QUOTES_TIMEOUT | 60 | seconds one request may take; past it a 503 (gunicorn replaces a worker 30 s later) |
 | QUOTES_PRELOAD | 1 | load the model once before forking the workers |
 | LOG_LEVEL | info | log level of the service and gunicorn |
+| LOG_FORMAT | text | `json` for one JSON object per log line |
 | QUOTES_CORS_ORIGINS | (none) | origins a browser may call /v1/ from, comma-separated (`*`: any); no CORS without it |
 | QUOTES_EXAMPLES_DIR | a checkout's `seeds/` | folder of `.txt` articles the page at `/` offers as examples |
 """
@@ -49,6 +50,14 @@ def _int(env: dict[str, str], name: str, default: int, minimum: int = 1) -> int:
     return value
 
 
+def _choice(env: dict[str, str], name: str, choices: tuple[str, ...]) -> str:
+    """One of `choices` (the first if unset), or a SettingsError naming them."""
+    raw = env.get(name, "").strip().lower() or choices[0]
+    if raw not in choices:
+        raise SettingsError(f"{name} must be one of {', '.join(choices)}, not {raw!r}")
+    return raw
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything the service can be configured with."""
@@ -66,6 +75,7 @@ class Settings:
     timeout: int = 60
     preload: bool = True
     log_level: str = "info"
+    log_format: str = "text"
     examples_dir: str | None = None
     cors_origins: tuple[str, ...] = ()
 
@@ -86,6 +96,7 @@ class Settings:
             timeout=_int(env, "QUOTES_TIMEOUT", 60),
             preload=env.get("QUOTES_PRELOAD", "1").strip().lower() not in ("0", "false", "no", "off"),
             log_level=(env.get("LOG_LEVEL", "").strip() or "info").lower(),
+            log_format=_choice(env, "LOG_FORMAT", ("text", "json")),
             cors_origins=tuple(o.strip() for o in env.get("QUOTES_CORS_ORIGINS", "").split(",") if o.strip()),
             examples_dir=env.get("QUOTES_EXAMPLES_DIR", "").strip() or (
                 str(CHECKOUT_SEEDS) if CHECKOUT_SEEDS.is_dir() else None),

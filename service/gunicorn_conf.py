@@ -22,6 +22,7 @@ os.environ["PROMETHEUS_MULTIPROC_DIR"] = _metrics_dir()
 
 from service.app import warm_up  # noqa: E402
 from service.config import Settings  # noqa: E402
+from service.logs import formatter_config  # noqa: E402
 from service.memory import limit_arenas, release_free_memory  # noqa: E402
 from service.metrics import worker_exited  # noqa: E402
 
@@ -51,7 +52,7 @@ limit_request_line = 8190
 logconfig_dict = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s [%(process)d] %(name)s: %(message)s"}},
+    "formatters": {"plain": formatter_config(_settings.log_format)},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain",
                              "stream": "ext://sys.stderr"}},
     "root": {"level": _settings.log_level.upper(), "handlers": ["console"]},

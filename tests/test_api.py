@@ -307,3 +307,13 @@ def test_text_plain_in_another_declared_charset_is_decoded(client):
     assert all(q["text"] == sent[q["start"]:q["end"]] for q in body["quotes"]) and body["quotes"]
     is_problem(client.post("/v1/quotes", data=b"x", content_type="text/plain; charset=x-unknown"), 415)
     is_problem(client.post("/v1/quotes", data=b"x", content_type="text/plain; charset=base64"), 415)
+
+
+def test_settings_from_the_environment_are_checked():
+    from service.config import SettingsError
+
+    settings = Settings.from_env({"LOG_FORMAT": "JSON", "QUOTES_CORS_ORIGINS": "https://a.example, https://b.example"})
+    assert settings.log_format == "json" and settings.cors_origins == ("https://a.example", "https://b.example")
+    for bad in ({"LOG_FORMAT": "xml"}, {"QUOTES_TIMEOUT": "soon"}, {"QUOTES_QUEUE": "-1"}):
+        with pytest.raises(SettingsError, match=next(iter(bad))):
+            Settings.from_env(bad)

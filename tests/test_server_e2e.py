@@ -234,6 +234,23 @@ def test_sigterm_lets_the_request_in_flight_finish():
     assert code == 0
 
 
+def test_json_logs_are_one_object_a_line_with_the_request_and_trace_ids():
+    server = LocalServer({"WEB_CONCURRENCY": "1", "LOG_LEVEL": "info", "LOG_FORMAT": "json"})
+    trace = "4bf92f3577b34da6a3ce929d0e0e4736"
+    try:
+        request = urllib.request.Request(server.url + "/v1/quotes", data=json.dumps({"text": SEEDS[0]}).encode(),
+                                         headers={"Content-Type": "application/json", "X-Request-ID": "logged-1",
+                                                  "traceparent": f"00-{trace}-00f067aa0ba902b7-01"})
+        with urllib.request.urlopen(request, timeout=60) as answer:
+            quotes = len(json.loads(answer.read())["quotes"])
+    finally:
+        server.stop()
+    entries = [json.loads(line) for line in server.log.splitlines() if line.strip()]  # every line is JSON
+    entry = next(e for e in entries if e.get("request_id") == "logged-1")
+    assert entry["trace_id"] == trace and entry["route"] == "/v1/quotes" and entry["status"] == 200
+    assert entry["quotes"] == quotes and entry["chars"] == len(SEEDS[0]) and entry["duration_ms"] > 0
+
+
 def test_a_request_whose_client_has_gone_is_dropped_before_extraction():
     """One worker busy with a long article; a client sends its request and leaves at once; when
     the worker reaches it, the request is logged as 499 and never extracted."""

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from http import HTTPStatus
+from pathlib import Path
 from typing import Any
 
 from flask import current_app, g, request
@@ -32,11 +33,15 @@ health = Blueprint("health", __name__, description="Liveness, readiness and serv
 #: seconds a client refused for a full queue is told to wait (about one article's extraction)
 RETRY_AFTER_S = 2
 PROBLEM = {"content_type": PROBLEM_JSON, "schema": ProblemOut}
+#: a real request and its answer (an excerpt of a seed article), so that "Try it out" works at once;
+#: `tests/test_api.py` checks the service still gives this answer
+EXAMPLE = json.loads((Path(__file__).parent / "openapi_example.json").read_text(encoding="utf-8"))
 ARTICLE_BODY = {"required": True, "content": {
-    "application/json": {"schema": {"$ref": "#/components/schemas/ArticleIn"}},
-    "text/plain": {"schema": {"$ref": "#/components/schemas/ArticleText"}}}}
+    "application/json": {"schema": {"$ref": "#/components/schemas/ArticleIn"}, "example": EXAMPLE["request"]},
+    "text/plain": {"schema": {"$ref": "#/components/schemas/ArticleText"}, "example": EXAMPLE["request"]["text"]}}}
 BATCH_BODY = {"required": True, "content": {
-    "application/json": {"schema": {"$ref": "#/components/schemas/BatchIn"}}}}
+    "application/json": {"schema": {"$ref": "#/components/schemas/BatchIn"},
+                         "example": {"articles": [EXAMPLE["request"]], "kinds": ["speech"]}}}}
 
 
 def problems(*statuses: int):
@@ -142,8 +147,8 @@ def check_length(text: str, field: str, limit: int) -> None:
 
 
 @quotes.route("/quotes", methods=["POST"])
-@quotes.doc(requestBody=ARTICLE_BODY)
-@quotes.response(200, ResultOut)
+@quotes.doc(requestBody=ARTICLE_BODY, operationId="extractQuotes")
+@quotes.response(200, ResultOut, example=EXAMPLE["response"])
 @problems(400, 413, 415, 422, 503)
 def extract_one() -> dict[str, Any]:
     """Attribute the quotations of one article.
@@ -166,7 +171,7 @@ def extract_one() -> dict[str, Any]:
 
 
 @quotes.route("/quotes/batch", methods=["POST"])
-@quotes.doc(requestBody=BATCH_BODY)
+@quotes.doc(requestBody=BATCH_BODY, operationId="extractQuotesBatch")
 @quotes.response(200, BatchOut)
 @problems(400, 413, 415, 422, 503)
 def extract_batch() -> dict[str, Any]:
@@ -212,6 +217,7 @@ def _slot(status: int, detail: str, id: str | None, errors: dict[str, Any] | Non
 
 
 @quotes.route("/info", methods=["GET"])
+@quotes.doc(operationId="getInfo")
 @quotes.response(200, InfoOut)
 def info() -> dict[str, Any]:
     """Service version, model and limits."""
@@ -222,6 +228,7 @@ def info() -> dict[str, Any]:
 
 
 @health.route("/healthz", methods=["GET"])
+@health.doc(operationId="getHealth")
 @health.response(200, StatusOut)
 def healthz() -> dict[str, str]:
     """The process is alive."""
@@ -229,6 +236,7 @@ def healthz() -> dict[str, str]:
 
 
 @health.route("/readyz", methods=["GET"])
+@health.doc(operationId="getReadiness")
 @health.response(200, StatusOut)
 @health.alt_response(503, **PROBLEM)
 def readyz() -> dict[str, str]:

@@ -317,3 +317,15 @@ def test_settings_from_the_environment_are_checked():
     for bad in ({"LOG_FORMAT": "xml"}, {"QUOTES_TIMEOUT": "soon"}, {"QUOTES_QUEUE": "-1"}):
         with pytest.raises(SettingsError, match=next(iter(bad))):
             Settings.from_env(bad)
+
+
+def test_the_documented_example_is_what_the_service_answers(client):
+    spec = client.get("/openapi.json").get_json()
+    post = spec["paths"]["/v1/quotes"]["post"]
+    request = post["requestBody"]["content"]["application/json"]["example"]
+    documented = post["responses"]["200"]["content"]["application/json"]["example"]
+    answer = client.post("/v1/quotes", json=request).get_json()
+    drop = lambda r: {**r, "meta": {k: v for k, v in r["meta"].items() if k != "elapsed_ms"}}  # noqa: E731
+    assert drop(answer) == drop(documented) and len(answer["quotes"]) == 2
+    assert {op["operationId"] for path in spec["paths"].values() for op in path.values()} == {
+        "extractQuotes", "extractQuotesBatch", "getInfo", "getHealth", "getReadiness"}

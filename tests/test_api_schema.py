@@ -38,6 +38,7 @@ def test_operation_answers_as_documented(operations, label, mode):
     @FUZZ
     @given(case=operations[label].as_strategy(generation_mode=mode))
     def check(case):
-        case.call_and_validate()
+        # schemathesis' WSGI transport would ask for gzip and not undo it; gzip is `test_api`'s
+        case.call_and_validate(headers={"Accept-Encoding": "identity"})
 
     check()

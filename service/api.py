@@ -11,7 +11,6 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,7 @@ from models import Attributor, DeadlineExceeded, InputError, TextTooLongError
 
 from .client import client_gone
 from .config import Settings
-from .errors import CLIENT_CLOSED_REQUEST, PROBLEM_JSON, ApiError, problem_body
+from .errors import CLIENT_CLOSED_REQUEST, PROBLEM_JSON, ApiError, problem_body, title
 from .schemas import BatchOut, InfoOut, ProblemOut, RequestSchemas, ResultOut, StatusOut, result_out
 from .slots import ExtractionSlots, QueueFull, WaitedTooLong
 
@@ -213,7 +212,7 @@ def _article_problem(article: Any, n: int, max_chars: int) -> dict[str, Any] | N
 
 
 def _slot(status: int, detail: str, id: str | None, errors: dict[str, Any] | None = None) -> dict[str, Any]:
-    return {"status": status, "id": id, "error": problem_body(status, HTTPStatus(status).phrase, detail, errors)}
+    return {"status": status, "id": id, "error": problem_body(status, title(status), detail, errors)}
 
 
 @quotes.route("/info", methods=["GET"])

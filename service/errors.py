@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from http import HTTPStatus
 from typing import Any
 
 from flask import Flask, Response, g, json
@@ -42,9 +43,8 @@ def problem(status: int, title: str, detail: str, errors: dict[str, Any] | None 
     return Response(json.dumps(body), status=status, mimetype=PROBLEM_JSON)
 
 
-def _title(status: int) -> str:
-    from http import HTTPStatus
-
+def title(status: int) -> str:
+    """The problem title of a status: its reason phrase (499 is nginx's)."""
     if status == CLIENT_CLOSED_REQUEST:
         return "Client Closed Request"
     try:
@@ -58,8 +58,8 @@ def handle_http(err: HTTPException) -> Response:
     errors = getattr(err, "errors", None)
     if errors is None:  # flask-smorest puts marshmallow messages here
         errors = (getattr(err, "data", None) or {}).get("messages")
-    detail = err.description or _title(status)
-    response = problem(status, _title(status), detail, errors)
+    detail = err.description or title(status)
+    response = problem(status, title(status), detail, errors)
     if status == 405 and hasattr(err, "valid_methods") and err.valid_methods:
         response.headers["Allow"] = ", ".join(err.valid_methods)
     response.headers.update(getattr(err, "extra_headers", {}))

@@ -8,10 +8,10 @@ IMAGE ?= quote-attribution:smoke
 # setuptools announces every editable install with a notice; the install is meant to be one
 EDITABLE := PYTHONWARNINGS="ignore:Editable installation"
 
-.PHONY: install install-dev run test lint bench bench-smoke deploy-check docker docker-check clean
+.PHONY: install install-dev run test lint bench bench-smoke bench-spark deploy-check docker docker-check clean
 
 install: $(VENV)/.installed          # what serving needs
-install-dev: $(VENV)/.installed-dev  # and the tests, linters and benchmark
+install-dev: $(VENV)/.installed-dev  # and the tests, linters, benchmark and PySpark
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,7 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed
-	$(EDITABLE) $(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"
+	$(EDITABLE) $(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev,spark]"
 	touch $@
 
 run: install
@@ -39,6 +39,10 @@ bench: install-dev
 bench-smoke: install-dev
 	$(BIN)/python -m devtools.bench --smoke
 
+# the Spark job on a standalone cluster of 1, then 2 one-core workers on loopback (needs Java 17)
+bench-spark: install-dev
+	$(BIN)/python -m devtools.spark_cluster bench $(ARGS)
+
 # Kubernetes manifests (deploy/k8s): rendered by kubectl's built-in kustomize, validated against
 # the API schemas of a current Kubernetes, and linted for security by checkov, offline.
 K8S_VERSION ?= 1.37.0
@@ -54,8 +58,11 @@ deploy-check: $(DEPLOY_VENV)/.installed
 	mkdir -p build/k8s
 	kubectl kustomize deploy/k8s/base > build/k8s/base.yaml
 	kubectl kustomize deploy/k8s/overlays/production > build/k8s/production.yaml
-	$(DEPLOY_VENV)/bin/kubernetes-validate --strict --quiet -k $(K8S_VERSION) build/k8s/base.yaml build/k8s/production.yaml
+	kubectl kustomize deploy/k8s/batch > build/k8s/batch.yaml
+	$(DEPLOY_VENV)/bin/kubernetes-validate --strict --quiet -k $(K8S_VERSION) build/k8s/base.yaml \
+		build/k8s/production.yaml build/k8s/batch.yaml
 	$(DEPLOY_VENV)/bin/checkov --quiet --compact --skip-download --framework kubernetes -f build/k8s/production.yaml
+	$(DEPLOY_VENV)/bin/checkov --quiet --compact --skip-download --framework kubernetes -f build/k8s/batch.yaml
 	@# the base carries no namespace: every overlay gives it one (CKV_K8S_21, default namespace)
 	$(DEPLOY_VENV)/bin/checkov --quiet --compact --skip-download --framework kubernetes --skip-check CKV_K8S_21 \
 		-f build/k8s/base.yaml

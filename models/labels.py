@@ -16,6 +16,7 @@ from functools import partial
 
 from spacy.tokens import Doc, Token
 
+from .entity_types import NAMED_SOURCES
 from .lexicon import Lexicon
 from .types import Range
 
@@ -23,7 +24,6 @@ from .types import Range
 LABELLED_LINE = re.compile(r"""(?m)^[ \t]*["“]?(?P<label>[^\n:"“”]{2,40}?):[ \t]+(?P<said>\S[^\n]*?)[ \t]*$""")
 MAX_LABEL_WORDS = 3
 MIN_STATEMENT_WORDS = 3
-SOURCE_LABELS = ("PERSON", "ORG")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +41,7 @@ def names_in(doc: Doc) -> dict[str, tuple[int, int]]:
     and last character offsets where it was found."""
     found: dict[str, tuple[int, int]] = {}
     for ent in doc.ents:
-        if ent.label_ in SOURCE_LABELS:
+        if ent.label_ in NAMED_SOURCES:
             for word in ent.text.lower().split():
                 first, _ = found.get(word, (ent.start_char, 0))
                 found[word] = (first, ent.start_char)

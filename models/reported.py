@@ -14,6 +14,7 @@ import numpy
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
+from .entity_types import SPEAKERS
 from .inventory import INFINITIVE, NOUN_CLAUSE, PREP_OBJECT, frame_of
 from .inventory import OBJECT as OBJECT_FRAME
 from .lexicon import Lexicon
@@ -38,7 +39,6 @@ DOCUMENT, RAISING = "document", "raising"
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: subjects that stand for things: a belief verb after them reports no one's belief
 THING_SUBJECTS = frozenset({"it", "that", "which", "there", "what"})
-SOURCE_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 LIST_DEPS = frozenset({"oprd", "dobj", "appos", "conj", "npadvmod"})
 
 
@@ -177,7 +177,7 @@ def _can_speak(subject: Token | None, lexicon: Lexicon) -> bool:
     that ...` reports no speech; `Seoul raised concerns that ...` does."""
     if subject is None:
         return False
-    if subject.ent_type_ in SOURCE_ENTITY_TYPES or subject.pos_ in ("PRON", "PROPN"):
+    if subject.ent_type_ in SPEAKERS or subject.pos_ in ("PRON", "PROPN"):
         return True
     word = subject.lower_
     return lexicon.is_role_word(word) or word in lexicon.org_nouns

@@ -14,6 +14,7 @@ from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from .entity_types import SPEAKERS
 from .types import Range
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -147,7 +148,7 @@ def name_left_of(verb: Token) -> Token | None:
     if verb.tag_ not in ("VBP", "VBZ", "VBD") or verb.i == 0:
         return None
     name = verb.doc[verb.i - 1]
-    if name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
+    if name.pos_ != "PROPN" or name.ent_type_ not in SPEAKERS:
         return None
     while name.dep_ == "conj" and name.head.pos_ == "PROPN":
         name = name.head

@@ -16,11 +16,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .entities import headline_mentions
+from .entity_types import BODIES, PLACES
 from .lexicon import Lexicon
 from .spans import tokens_in
 from .titles import (
-    ORG_LABELS,
-    PLACE_LABELS,
     author_line,
     group_role,
     lede_descriptions,
@@ -136,7 +135,7 @@ def proper_description_words(head: Token) -> set[str]:
     """The words of a description that name a party, place or body (`Democratic`, `Vermont`):
     a title that names another one describes someone else (`SpeakerResolver._names_another`)."""
     return {singular(t.lower_) for t in head.subtree
-            if t.i < head.i and (t.ent_type_ in ORG_LABELS | PLACE_LABELS or t.pos_ == "PROPN")}
+            if t.i < head.i and (t.ent_type_ in BODIES | PLACES or t.pos_ == "PROPN")}
 
 
 def is_definite(head: Token) -> bool:
@@ -689,7 +688,7 @@ class SpeakerResolver:
 
     def _by_organisation(self, head: Token, mention: str) -> Resolved | None:
         ent = self.entity_at.get(head.i)
-        return self.organization(ent.text, head.i) if ent is not None and ent.label_ in ORG_LABELS else None
+        return self.organization(ent.text, head.i) if ent is not None and ent.label_ in BODIES else None
 
     def _by_document(self, head: Token, mention: str) -> Resolved | None:
         """`the poll`, `a Bloomberg poll`: a document stands for its owner."""
@@ -789,7 +788,7 @@ class SpeakerResolver:
         if None not in names:
             return Resolved(listed(names), "group")
         bodies = [self.entity_at.get(t.i) for t in (head, *conjuncts)]  # `France and Germany said`
-        if all(ent is not None and ent.label_ in ORG_LABELS for ent in bodies):
+        if all(ent is not None and ent.label_ in BODIES for ent in bodies):
             return Resolved(listed([self.organization(ent.text, ent.root.i).name for ent in bodies]), "group")
         return None
 
@@ -797,7 +796,7 @@ class SpeakerResolver:
         """`A Bloomberg poll` -> `Bloomberg poll` (its owner and itself: either is what a reader
         would name); `reports from NATO` -> `NATO`."""
         modifiers = [c for c in head.lefts if c.dep_ in ("compound", "nmod")
-                     or (c.dep_ == "amod" and c.ent_type_ in ORG_LABELS)]  # `Ukrainian`, not `new`
+                     or (c.dep_ == "amod" and c.ent_type_ in BODIES)]  # `Ukrainian`, not `new`
         if modifiers:
             start = min(m.left_edge.i for m in modifiers)
             return self.doc[start:head.i + 1].text
@@ -812,7 +811,7 @@ class SpeakerResolver:
                 continue
             for token in prep.subtree:
                 ent = self.entity_at.get(token.i)
-                if ent is not None and ent.label_ in ORG_LABELS:
+                if ent is not None and ent.label_ in BODIES:
                     return ent
         return None
 

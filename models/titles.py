@@ -21,6 +21,7 @@ from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .entities import is_headline
+from .entity_types import PLACES
 from .lexicon import Lexicon, load_lexicon, singular  # noqa: F401  (load_lexicon: the doctests)
 from .spans import DASHES, after_a_hyphen, joins_words, tokens_in
 
@@ -28,8 +29,6 @@ MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
 ROLE_PREPOSITIONS = frozenset({"of", "to", "for", "at", "with"})
 GROUP_PREPOSITIONS = ROLE_PREPOSITIONS | {"on", "in"}  # `experts on Korea`, `officers in the unit`
 AFFILIATION_PREPOSITIONS = frozenset({"of", "from", "at", "with"})
-ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 #: entity types of common nouns that never name a role (`Monday`, `three`, `Ohio`)
 NOT_ROLE_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "GPE", "LOC"})
 #: verbs whose `as` phrase in a relative clause states a role (`who served as director`)
@@ -196,7 +195,7 @@ def untagged_name(head: Token, lexicon: Lexicon) -> tuple[str, str] | None:
             start -= 2
         else:
             break
-    if start == head.i and head.ent_type_ in PLACE_LABELS:  # `Beijing, a partner of ...` is a place
+    if start == head.i and head.ent_type_ in PLACES:  # `Beijing, a partner of ...` is a place
         return None
     title = title_before(head, start, lexicon, beside_name=False) or _appositive_role(head, lexicon, beside_name=False)
     if title is None and head.dep_ == "conj" and _title_comma_name(head.head, start):
@@ -377,7 +376,7 @@ def lede_descriptions(doc: Doc, lexicon: Lexicon, before: int) -> list[Token]:
                 or not (token.tag_ == "NN" or (token.tag_ == "NNP" and _capitalised_by_place(token))):
             continue
         determiners = [c for c in token.children if c.dep_ in ("det", "poss")]
-        plain = all(c.lower_ in ("a", "an", "the") or c.ent_type_ in PLACE_LABELS | {"ORG"} for c in determiners)
+        plain = all(c.lower_ in ("a", "an", "the") or c.ent_type_ in PLACES | {"ORG"} for c in determiners)
         if plain and not any(c.dep_ == "appos" for c in token.children):
             found.append(token)
     return found

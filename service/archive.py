@@ -32,7 +32,7 @@ class Record:
     """One input article as read: where it came from, its id, its text, the rest of its fields."""
 
     file: str
-    line: int
+    line: int | None  # None where the reader cannot know it (a Spark task reading a split)
     id: str | None
     text: Any
     extra: dict[str, Any] = field(default_factory=dict)
@@ -78,7 +78,7 @@ def _jsonl(lines: Iterable[str], file: str, text_key: str, id_key: str) -> Itera
             yield parse_line(line, file, number, text_key, id_key)
 
 
-def parse_line(line: str, file: str, number: int, text_key: str = "text", id_key: str = "id") -> Record:
+def parse_line(line: str, file: str, number: int | None, text_key: str = "text", id_key: str = "id") -> Record:
     """One JSONL line as a record; a line that is no JSON object with a text is an error record.
 
     >>> parse_line('{"id": 7, "text": "Hi.", "source": "wire"}', "a.jsonl", 3)

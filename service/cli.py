@@ -40,6 +40,23 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_spark(args: argparse.Namespace) -> int:
+    """The extract command as a Spark job: part files and `_SUCCESS` in the output directory."""
+    from . import spark
+
+    options = spark.JobOptions(args.model or Settings.from_env().model, args.text_key, args.id_key, args.kinds,
+                               args.batch_size)
+    try:
+        counts = spark.run(args.inputs, args.output_dir, options, args.master, args.partitions, args.compression,
+                           args.overwrite)
+    except spark.SparkJobError as err:
+        print(f"quote-attribution spark: {err}", file=sys.stderr)
+        return 2
+    print(f"{counts['articles']} articles, {counts['errors']} error rows, {counts['quotes']} quotes -> "
+          f"{args.output_dir}", file=sys.stderr)
+    return 0
+
+
 def kinds_arg(value: str) -> frozenset[str]:
     """`speech,evidence` -> the set of attribution kinds, each checked."""
     kinds = frozenset(k.strip() for k in value.split(",") if k.strip())
@@ -47,6 +64,13 @@ def kinds_arg(value: str) -> frozenset[str]:
     if unknown or not kinds:
         raise argparse.ArgumentTypeError(f"kinds are {', '.join(ATTRIBUTION_KINDS)}; not {', '.join(sorted(unknown))}")
     return kinds
+
+
+def positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
 
 
 def _load_rows(path: str) -> dict[str, dict[str, Any]]:
@@ -149,6 +173,16 @@ Every other field of an input line is copied to its output line. Memory stays fl
 size of the input: articles are read as the parse reaches them."""
 
 
+SPARK_EXAMPLES = """examples:
+  quote-attribution spark news.jsonl.gz out/ --master 'local[2]'
+  quote-attribution spark 'archive/2019-*.jsonl.bz2' out/ --master spark://10.0.0.5:7077 --partitions 64
+  spark-submit --master yarn ... "$(python -c 'import service.spark as s; print(s.__file__)')" \\
+      hdfs:///news/ hdfs:///quotes/
+
+Output lines are extract's (every other input field copied); error rows name the file, not the
+line (a task reads a split of a file), and the id. The job fails only if Spark gives up on a task."""
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="quote-attribution", description=__doc__)
     ap.add_argument("--version", action="version", version=f"%(prog)s {service_version()}")
@@ -169,6 +203,23 @@ def parser() -> argparse.ArgumentParser:
     ex.add_argument("--kinds", type=kinds_arg, help="only these kinds of attribution, e.g. speech,evidence "
                                                    "(default: every kind)")
     ex.set_defaults(func=cmd_extract)
+    sp = sub.add_parser("spark", help="extract as a Spark job: JSONL archives in, JSONL part files out",
+                        epilog=SPARK_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sp.add_argument("inputs", nargs="+", metavar="INPUT",
+                    help="JSONL files (.gz and .bz2 too), globs or directories, on any filesystem Spark reads")
+    sp.add_argument("output_dir", metavar="OUTPUT_DIR", help="a directory that does not exist yet")
+    sp.add_argument("--master", help="Spark master URL, e.g. local[2], spark://host:7077 (default: spark-submit's, "
+                                     "else local[*])")
+    sp.add_argument("--partitions", type=positive_int, help="split the input into this many tasks (default: Spark's)")
+    sp.add_argument("--compression", choices=("none", "gzip", "bzip2"), default="none",
+                    help="compress the part files")
+    sp.add_argument("--overwrite", action="store_true", help="replace OUTPUT_DIR if it exists (default: refuse)")
+    sp.add_argument("--text-key", default="text", help="the field that holds an article's text (default: text)")
+    sp.add_argument("--id-key", default="id", help="the field that holds an article's id (default: id)")
+    sp.add_argument("--kinds", type=kinds_arg, help="only these kinds of attribution (default: every kind)")
+    sp.add_argument("--model", help="spaCy pipeline (default: QUOTES_SPACY_MODEL)")
+    sp.add_argument("--batch-size", type=positive_int, default=16)
+    sp.set_defaults(func=cmd_spark)
     ev = sub.add_parser("evaluate", help="precision, recall and F1 against a gold JSONL file")
     ev.add_argument("--gold", required=True)
     ev.add_argument("--pred", help="predictions (scorer or contract shape); default: run the engine")

@@ -204,7 +204,8 @@ def _article_problem(article: Any, n: int, max_chars: int) -> dict[str, Any] | N
     """The problem of one article of a batch, in its place in the answer; None if it has none."""
     if isinstance(article, ValidationError):
         messages = article.messages if isinstance(article.messages, dict) else {"_schema": article.messages}
-        return _slot(422, "The article is invalid; see errors.", None, messages)
+        valid = article.valid_data if isinstance(article.valid_data, dict) else {}
+        return _slot(422, "The article is invalid; see errors.", valid.get("id"), messages)  # its id, if that is valid
     if len(article["text"]) > max_chars:
         return _slot(413, f"articles.{n}.text has {len(article['text'])} characters; the limit is {max_chars}",
                      article.get("id"))

@@ -33,7 +33,7 @@ def create_app(settings: Settings | None = None, attributor: Attributor | None =
     settings = settings or Settings.from_env()
     app = Flask("quote_attribution", static_folder=None)  # the page blueprint serves its own files
     app.config.update(
-        API_TITLE="quote-attribution", API_VERSION=service_version(), OPENAPI_VERSION="3.0.3",
+        API_TITLE="quote-attribution", API_VERSION=service_version(), OPENAPI_VERSION="3.1.0",
         OPENAPI_URL_PREFIX="/", OPENAPI_JSON_PATH="openapi.json", OPENAPI_SWAGGER_UI_PATH="docs",
         OPENAPI_SWAGGER_UI_URL=SWAGGER_UI_URL,
         MAX_CONTENT_LENGTH=settings.max_body_bytes, PROPAGATE_EXCEPTIONS=False,

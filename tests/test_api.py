@@ -127,8 +127,10 @@ def test_one_bad_article_gets_its_problem_in_its_place_and_the_others_their_resu
 
     first = batch([{"id": "a", "text": ARTICLE}, {"id": "b"}, {"id": "c", "text": "   "}])
     second = batch([{"id": "d", "text": "a" * (settings.max_chars + 1)}, 7, {"id": "e", "text": ARTICLE}])
-    assert [(x["status"], x["id"]) for x in first + second] == [(200, "a"), (422, None), (422, None), (413, "d"),
-                                                                (422, None), (200, "e")]
+    third = batch([{"id": ["f"], "text": "   "}])
+    # an invalid article keeps its id where the id itself is valid
+    assert [(x["status"], x["id"]) for x in first + second + third] == [
+        (200, "a"), (422, "b"), (422, "c"), (413, "d"), (422, None), (200, "e"), (422, None)]
     assert first[0]["quotes"] and second[2]["quotes"] == first[0]["quotes"]
     assert "text" in first[1]["error"]["errors"] and first[2]["error"]["status"] == 422
     assert str(settings.max_chars) in second[0]["error"]["detail"]

@@ -23,6 +23,7 @@ import pytest
 from contract import assert_contract
 
 from devtools.local_server import LocalServer
+from service.schemas import result_out
 
 pytestmark = pytest.mark.slow  # `pytest -m "not slow"` for a quick run; make test runs everything
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,11 +61,13 @@ def one_worker():
         yield running
 
 
-def test_seed_article_and_batch(server):
+def test_seed_article_and_batch(server, attributor):
     text = SEEDS[0]
     status, body = call(server.url + "/v1/quotes", {"text": text, "id": "seed"})
     assert status == 200 and len(body["quotes"]) >= 10
     assert_contract(text, body, "seed")
+    # the service answers what `extract` (and the Spark job) write for the same article
+    assert body["quotes"] == result_out(attributor.extract(text, "seed"), "")["quotes"]
     status, batch = call(server.url + "/v1/quotes/batch", {"articles": [{"id": "1", "text": text},
                                                                      {"id": "2", "text": "He said no."}]})
     assert status == 200 and [r["id"] for r in batch["results"]] == ["1", "2"]

@@ -1,32 +1,33 @@
 """Endpoints: `/v1/quotes`, `/v1/quotes/batch`, `/v1/info`, `/healthz`, `/readyz`.
 
-Views read the body, validate it with the schemas and hand the texts to the engine;
-they know nothing of the rules.
+Views take the validated body (`bodies.py`, the schemas) and hand the texts to the engine; they
+know nothing of the rules.
 """
 
 from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from flask import current_app, g, request
-from flask_smorest import Blueprint
-from marshmallow import Schema, ValidationError
+from flask import current_app, g
+from marshmallow import ValidationError
 
 from models import Attributor, DeadlineExceeded, InputError, TextTooLongError
 
+from .bodies import Blueprint, load_body
 from .client import client_gone
 from .config import Settings
 from .errors import CLIENT_CLOSED_REQUEST, PROBLEM_JSON, ApiError, problem_body, title
 from .schemas import BatchOut, InfoOut, ProblemOut, RequestSchemas, ResultOut, StatusOut, result_out
 from .slots import ExtractionSlots, QueueFull, WaitedTooLong
 
-quotes = Blueprint("quotes", __name__, url_prefix="/v1", description="Quote attribution")
+View = Callable[..., Any]
+
 health = Blueprint("health", __name__, description="Liveness, readiness and service information")
 
 #: seconds a client refused for a full queue is told to wait (about one article's extraction)
@@ -38,16 +39,14 @@ EXAMPLE = json.loads((Path(__file__).parent / "openapi_example.json").read_text(
 ARTICLE_BODY = {"required": True, "content": {
     "application/json": {"schema": {"$ref": "#/components/schemas/ArticleIn"}, "example": EXAMPLE["request"]},
     "text/plain": {"schema": {"$ref": "#/components/schemas/ArticleText"}, "example": EXAMPLE["request"]["text"]}}}
-BATCH_BODY = {"required": True, "content": {
-    "application/json": {"schema": {"$ref": "#/components/schemas/BatchIn"},
-                         "example": {"articles": [EXAMPLE["request"]], "kinds": ["speech"]}}}}
+BATCH_EXAMPLE = {"articles": [EXAMPLE["request"]], "kinds": ["speech"]}
 
 
-def problems(*statuses: int):
+def problems(blp: Blueprint, *statuses: int) -> Callable[[View], View]:
     """Document the problem+json answers a view can give."""
-    def decorate(view):
+    def decorate(view: View) -> View:
         for status in statuses:
-            view = quotes.alt_response(status, **PROBLEM)(view)
+            view = blp.alt_response(status, **PROBLEM)(view)
         return view
     return decorate
 
@@ -59,7 +58,6 @@ class ServiceState:
     settings: Settings
     attributor: Attributor | None
     version: str
-    schemas: RequestSchemas
     slots: ExtractionSlots
 
 
@@ -72,42 +70,6 @@ def ready_attributor() -> Attributor:
     if attributor is None:
         raise ApiError(503, "The model is still loading; retry shortly.")
     return attributor
-
-
-def _json_body() -> Any:
-    try:
-        return json.loads(request.get_data())
-    except (ValueError, UnicodeDecodeError) as err:
-        raise ApiError(400, f"The body is not valid JSON: {err}") from None
-    except RecursionError:
-        raise ApiError(400, "The body's JSON is nested too deeply.") from None
-
-
-def _text_body() -> str:
-    """A text/plain body decoded by its declared charset (UTF-8 if none); a charset Python does
-    not know as a text encoding is a 415, bytes that are not in it a 400."""
-    charset = (request.mimetype_params.get("charset") or "utf-8").strip().lower()
-    try:
-        return request.get_data().decode(charset)
-    except LookupError:  # unknown, or a codec that is not a text encoding (`base64`)
-        raise ApiError(415, f"text/plain bodies must be in a known charset, not {charset!r}") from None
-    except UnicodeDecodeError as err:
-        raise ApiError(400, f"The body is not valid {charset}: {err.reason} at byte {err.start}") from None
-
-
-def load_body(schema: Schema, allow_text: bool) -> dict[str, Any]:
-    """The validated body; JSON always, a raw article as text/plain where `allow_text`."""
-    if request.mimetype == "application/json":
-        data = _json_body()
-    elif allow_text and request.mimetype == "text/plain":
-        data = {"text": _text_body()}
-    else:
-        accepted = "application/json or text/plain" if allow_text else "application/json"
-        raise ApiError(415, f"Content-Type must be {accepted}, not {request.mimetype or 'missing'}")
-    try:
-        return schema.load(data)
-    except ValidationError as err:
-        raise ApiError(422, "The request body is invalid; see errors.", err.messages) from None
 
 
 def _drop_if_client_gone() -> None:
@@ -145,18 +107,49 @@ def check_length(text: str, field: str, limit: int) -> None:
         raise ApiError(413, f"{field} has {len(text)} characters; the limit is {limit}")
 
 
-@quotes.route("/quotes", methods=["POST"])
-@quotes.doc(requestBody=ARTICLE_BODY, operationId="extractQuotes")
-@quotes.response(200, ResultOut, example=EXAMPLE["response"])
-@problems(400, 413, 415, 422, 503)
-def extract_one() -> dict[str, Any]:
-    """Attribute the quotations of one article.
+def quotes_blueprint(schemas: RequestSchemas) -> Blueprint:
+    """The `/v1` views, their bodies declared with one deployment's limits so that `/openapi.json`
+    states them: a blueprint per app, as each app has its own limits."""
+    blp = Blueprint("quotes", __name__, url_prefix="/v1", description="Quote attribution")
 
-    Send `{"text": ..., "id": ...}` as JSON, or the article itself as `text/plain` (in the charset
-    it declares; UTF-8 if none).
-    """
+    @blp.route("/quotes", methods=["POST"])
+    @blp.doc(requestBody=ARTICLE_BODY, operationId="extractQuotes")
+    @blp.response(200, ResultOut, example=EXAMPLE["response"])
+    @problems(blp, 400, 413, 415, 422, 503)
+    def extract_one() -> dict[str, Any]:
+        """Attribute the quotations of one article.
+
+        Send `{"text": ..., "id": ...}` as JSON, or the article itself as `text/plain` (in the
+        charset it declares; UTF-8 if none).
+        """
+        return answer_one(load_body(schemas.article(), allow_text=True))
+
+    @blp.route("/quotes/batch", methods=["POST"])
+    @blp.doc(operationId="extractQuotesBatch")
+    @blp.arguments(schemas.batch, example=BATCH_EXAMPLE)
+    @blp.response(200, BatchOut)
+    @problems(blp, 400, 413, 415, 422, 503)
+    def extract_batch(body: dict[str, Any]) -> dict[str, Any]:
+        """Attribute the quotations of several articles in one parse pass; results keep input order.
+
+        An article that cannot be processed (no text, blank, too long) gets its problem in its
+        place, with its status (413 or 422); the others get their results, with status 200. Errors
+        of the request as a whole (no articles, too many, too many characters in all) fail it.
+        """
+        return answer_batch(body)
+
+    @blp.route("/info", methods=["GET"])
+    @blp.doc(operationId="getInfo")
+    @blp.response(200, InfoOut)
+    def info() -> dict[str, Any]:
+        """Service version, model and limits."""
+        return service_info()
+
+    return blp
+
+
+def answer_one(body: dict[str, Any]) -> dict[str, Any]:
     attributor = ready_attributor()
-    body = load_body(state().schemas.article(), allow_text=True)
     check_length(body["text"], "text", state().settings.max_chars)
     try:
         with extraction() as deadline:
@@ -169,19 +162,8 @@ def extract_one() -> dict[str, Any]:
     return result_out(result, state().version)
 
 
-@quotes.route("/quotes/batch", methods=["POST"])
-@quotes.doc(requestBody=BATCH_BODY, operationId="extractQuotesBatch")
-@quotes.response(200, BatchOut)
-@problems(400, 413, 415, 422, 503)
-def extract_batch() -> dict[str, Any]:
-    """Attribute the quotations of several articles in one parse pass; results keep input order.
-
-    An article that cannot be processed (no text, blank, too long) gets its problem in its place,
-    with its status (413 or 422); the others get their results, with status 200. Errors of the
-    request as a whole (no articles, too many, too many characters in all) fail it.
-    """
+def answer_batch(body: dict[str, Any]) -> dict[str, Any]:
     attributor = ready_attributor()
-    body = load_body(state().schemas.batch(), allow_text=False)
     settings = state().settings
     slots = [_article_problem(article, n, settings.max_chars) for n, article in enumerate(body["articles"])]
     articles = [a for a, problem in zip(body["articles"], slots, strict=True) if problem is None]
@@ -216,11 +198,7 @@ def _slot(status: int, detail: str, id: str | None, errors: dict[str, Any] | Non
     return {"status": status, "id": id, "error": problem_body(status, title(status), detail, errors)}
 
 
-@quotes.route("/info", methods=["GET"])
-@quotes.doc(operationId="getInfo")
-@quotes.response(200, InfoOut)
-def info() -> dict[str, Any]:
-    """Service version, model and limits."""
+def service_info() -> dict[str, Any]:
     current = state()
     attributor = current.attributor
     return {"service": "quote-attribution", "version": current.version, "model": current.settings.model,

@@ -14,7 +14,7 @@ from flask_cors import CORS
 from models import Attributor, load
 
 from . import service_version
-from .api import ServiceState, health, quotes
+from .api import ServiceState, health, quotes_blueprint
 from .config import Settings
 from .logs import trace_id
 from .metrics import MODEL_LOAD, instrument, metrics, route
@@ -48,7 +48,7 @@ def create_app(settings: Settings | None = None, attributor: Attributor | None =
     api.spec.components.schema("ArticleIn", schema=schemas.article)
     api.spec.components.schema("BatchIn", schema=schemas.batch)
     api.spec.components.schema("ArticleText", schemas.article_text)
-    api.register_blueprint(quotes)
+    api.register_blueprint(quotes_blueprint(schemas))
     api.register_blueprint(health)
     app.register_blueprint(page)  # `/`, outside the API and its document
     app.register_blueprint(docs_assets)
@@ -65,7 +65,7 @@ def create_app(settings: Settings | None = None, attributor: Attributor | None =
         attributor = load(settings.model, settings.max_chars)
         MODEL_LOAD.set(time.perf_counter() - started)
     slots = ExtractionSlots(settings.extractions, settings.queue)
-    app.extensions["quote_attribution"] = ServiceState(settings, attributor, service_version(), schemas, slots)
+    app.extensions["quote_attribution"] = ServiceState(settings, attributor, service_version(), slots)
     logging.getLogger("service").setLevel(settings.log_level.upper())
     return app
 

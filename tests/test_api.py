@@ -111,6 +111,17 @@ def test_unknown_fields_are_ignored(client):
     assert client.post("/v1/quotes", json={"text": ARTICLE, "source": "wire"}).status_code == 200
 
 
+def test_each_app_documents_and_enforces_its_own_batch_limit(attributor):
+    """The batch body is declared with its deployment's limits: two apps in one process, two limits."""
+    for limit in (2, 4):
+        client = create_app(Settings(max_batch=limit), attributor=attributor).test_client()
+        articles = client.get("/openapi.json").get_json()["components"]["schemas"]["BatchIn"]["properties"]["articles"]
+        assert articles["maxItems"] == limit and f"1 to {limit} " in articles["description"]
+        assert client.post("/v1/quotes/batch", json={"articles": [{"text": ARTICLE}] * limit}).status_code == 200
+        too_many = client.post("/v1/quotes/batch", json={"articles": [{"text": ARTICLE}] * (limit + 1)})
+        assert is_problem(too_many, 422)["errors"] == {"articles": [f"Longer than maximum length {limit}."]}
+
+
 def test_batch_errors(client, settings):
     problem = is_problem(client.post("/v1/quotes/batch", json={"articles": []}), 422)
     assert "articles" in problem["errors"]

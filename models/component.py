@@ -11,7 +11,10 @@ and which `displacy.render(doc, style="span", options={"spans_key": "quotes"})` 
 
 from __future__ import annotations
 
+import shutil
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from pathlib import Path
 
 import numpy
 from spacy.attrs import IDX, SENT_START
@@ -20,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from .attribution import attribute
 from .entities import repair_names
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import DATA_DIR, load_lexicon, read_lexicon
 from .results import build
 from .types import Quote, Speaker, TextSpan
 
@@ -47,10 +50,28 @@ if not Doc.has_extension("quote_data"):
 
 
 class QuoteAttribution:
-    """Finds and attributes the quotations of each document."""
+    """Finds and attributes the quotations of each document, by the word lists of a data directory.
 
-    def __init__(self, lexicon: Lexicon) -> None:
-        self.lexicon = lexicon
+    `nlp.to_disk` writes that directory's files beside the pipeline, and `spacy.load` reads them
+    from there, as `span_ruler` does its patterns: a saved pipeline keeps the lists it was saved
+    with, and an edited copy changes what it finds.
+    """
+
+    def __init__(self, data_dir: Path | None = None) -> None:
+        self.data_dir = data_dir or DATA_DIR
+        self.lexicon = load_lexicon() if data_dir is None else read_lexicon(data_dir)
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for file in sorted(self.data_dir.iterdir()):
+            if file.is_file():
+                shutil.copyfile(file, path / file.name)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> QuoteAttribution:
+        self.data_dir = Path(path)
+        self.lexicon = read_lexicon(self.data_dir)
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # joined from the tokens on each access: once per document
@@ -102,7 +123,8 @@ def sentence_breaks(doc: Doc) -> Doc:
     return doc
 
 
-@Language.factory("quote_attribution", requires=["token.dep", "doc.ents", "doc.sents"],
-                  assigns=["doc._.quote_data", "doc.spans"])
-def make_quote_attribution(nlp: Language, name: str) -> QuoteAttribution:
-    return QuoteAttribution(load_lexicon())
+@Language.factory("quote_attribution", default_config={"data_dir": None},
+                  requires=["token.dep", "doc.ents", "doc.sents"], assigns=["doc._.quote_data", "doc.spans"])
+def make_quote_attribution(nlp: Language, name: str, data_dir: str | None) -> QuoteAttribution:
+    """`data_dir`: a directory holding every file of `models/data/` (None: the package's own)."""
+    return QuoteAttribution(Path(data_dir) if data_dir else None)

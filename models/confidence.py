@@ -6,28 +6,20 @@ precision of each rule on PolNeAR train and dev; the speaker adjusts them.
 
 from __future__ import annotations
 
-from functools import cache
-
-from .lexicon import table
-
 DEFAULT = 0.5
 NAMED_BONUS = 0.05
 NO_SPEAKER_PENALTY = 0.15
 UNRESOLVED_PENALTY = 0.1
 
 
-@cache
-def base_table() -> dict[tuple[str, str], float]:
-    return {(rule, kind): float(value) for rule, kind, value in table("confidence.tsv", 3)}
+def confidence(base: dict[tuple[str, str], float], rule: str, quote_type: str, has_speaker: bool,
+               has_name: bool) -> float:
+    """A value in [0, 1]; higher bands are more often right. `base` is the lexicon's table.
 
-
-def confidence(rule: str, quote_type: str, has_speaker: bool, has_name: bool) -> float:
-    """A value in [0, 1]; higher bands are more often right.
-
-    >>> confidence("clausal", "indirect", True, True)  # base 0.8, a named speaker adds 0.05
+    >>> confidence({("clausal", "indirect"): 0.8}, "clausal", "indirect", True, True)  # a name adds 0.05
     0.85
     """
-    value = base_table().get((rule, quote_type), DEFAULT)
+    value = base.get((rule, quote_type), DEFAULT)
     if not has_speaker:
         value -= NO_SPEAKER_PENALTY
     elif has_name:

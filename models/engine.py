@@ -13,7 +13,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import component  # noqa: F401  (registers the factory)
-from .lexicon import load_lexicon
 from .tokenizer import BoundedTokenizer
 from .types import Result
 from .windows import batches, windowed
@@ -101,11 +100,11 @@ def keep_title_abbreviations(tokenizer, titles: frozenset[str]) -> None:
 def build_pipeline(model: str) -> Language:
     """Load `model` (a package name or a path) without the components the rules ignore."""
     nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS))
-    keep_title_abbreviations(nlp.tokenizer, load_lexicon().titles)
+    rules = nlp.add_pipe(RULES, last=True)
+    keep_title_abbreviations(nlp.tokenizer, rules.lexicon.titles)
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("sentence_breaks", before="parser")
-    nlp.add_pipe(RULES, last=True)
     return nlp
 
 

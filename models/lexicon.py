@@ -1,7 +1,8 @@
-"""Language data for the rules, read from the files in `models/data/`.
+"""Language data for the rules, read from the files in `models/data/` (or a copy of them).
 
-Word lists live in data files so that a linguist can extend them without touching
-code. Everything here is loaded once and shared.
+Word lists live in data files so that a linguist can extend them without touching code. The
+package's own are read once and shared; the component reads another directory when its config
+says so (`data_dir`), or when a saved pipeline carries its own copy (`to_disk`).
 """
 
 from __future__ import annotations
@@ -9,39 +10,61 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, cached_property
-from importlib import resources
+from pathlib import Path
 
 import numpy
 from spacy.strings import get_string_id
+
+#: the word lists that come with the package
+DATA_DIR = Path(__file__).parent / "data"
 
 
 class DataFileError(ValueError):
     """A row of a data file that does not have the shape its reader needs."""
 
 
-def _numbered_lines(name: str) -> list[tuple[int, str]]:
-    """(line number, line) of each non-empty, non-comment line of a data file."""
-    text = resources.files("models").joinpath("data", name).read_text(encoding="utf-8")
-    return [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
+@dataclass(frozen=True)
+class DataFiles:
+    """The data files of one directory, read in the shapes they come in."""
 
+    directory: Path = DATA_DIR
 
-def _lines(name: str) -> list[str]:
-    """Non-empty, non-comment lines of a data file."""
-    return [line for _, line in _numbered_lines(name)]
+    def numbered_lines(self, name: str) -> list[tuple[int, str]]:
+        """(line number, line) of each non-empty, non-comment line of a file."""
+        text = (self.directory / name).read_text(encoding="utf-8")
+        return [(n, line) for n, line in enumerate(text.splitlines(), 1)
+                if line.strip() and not line.startswith("#")]
 
+    def lines(self, name: str) -> list[str]:
+        """Non-empty, non-comment lines of a file."""
+        return [line for _, line in self.numbered_lines(name)]
 
-def _forms(name: str) -> dict[str, str]:
-    """Map every inflected form in a `lemma form form ...` file to its lemma.
+    def forms(self, name: str) -> dict[str, str]:
+        """Map every inflected form in a `lemma form form ...` file to its lemma.
 
-    >>> _forms("speech_verbs.txt")["said"]
-    'say'
-    """
-    out: dict[str, str] = {}
-    for line in _lines(name):
-        lemma, *forms = line.split()
-        for form in (lemma, *forms):
-            out.setdefault(form, lemma)
-    return out
+        >>> DataFiles().forms("speech_verbs.txt")["said"]
+        'say'
+        """
+        out: dict[str, str] = {}
+        for line in self.lines(name):
+            lemma, *forms = line.split()
+            for form in (lemma, *forms):
+                out.setdefault(form, lemma)
+        return out
+
+    def table(self, name: str, columns: int) -> list[list[str]]:
+        """The tab-separated rows of a file, each checked to have `columns` fields.
+
+        A malformed row is an error that names the file and the line, not a bare unpacking error.
+        """
+        rows = []
+        for n, line in self.numbered_lines(name):
+            fields = line.split("\t")
+            if len(fields) != columns:
+                raise DataFileError(f"{self.directory / name}, line {n}: {len(fields)} tab-separated fields, "
+                                    f"expected {columns}: {line!r}")
+            rows.append(fields)
+        return rows
 
 
 def singular(word: str) -> str:
@@ -52,21 +75,6 @@ def singular(word: str) -> str:
     """
     word = word.removesuffix("'s").removesuffix("’s")
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-
-
-def table(name: str, columns: int) -> list[list[str]]:
-    """The tab-separated rows of a data file, each checked to have `columns` fields.
-
-    A malformed row is an error that names the file and the line, not a bare unpacking error.
-    """
-    rows = []
-    for n, line in _numbered_lines(name):
-        fields = line.split("\t")
-        if len(fields) != columns:
-            raise DataFileError(f"models/data/{name}, line {n}: {len(fields)} tab-separated fields, "
-                                f"expected {columns}: {line!r}")
-        rows.append(fields)
-    return rows
 
 
 @dataclass(frozen=True)
@@ -102,6 +110,7 @@ class Lexicon:
     org_nouns: frozenset[str]
     document_nouns: frozenset[str]
     boilerplate: re.Pattern[str]
+    confidence: dict[tuple[str, str], float]  # (rule, quote type) -> base confidence
 
     @cached_property
     def trigger_forms(self) -> frozenset[str]:
@@ -129,37 +138,45 @@ class Lexicon:
 
 @cache
 def load_lexicon() -> Lexicon:
-    """The lexicon bundled with the package (cached: the files are read once)."""
-    phrasal = {(form, particle): role for forms, particle, role in table("phrasal_cues.tsv", 3)
+    """The package's own lexicon (read once, then shared)."""
+    return read_lexicon(DATA_DIR)
+
+
+def read_lexicon(directory: Path) -> Lexicon:
+    """The lexicon of a data directory that holds every file `models/data/` does (read anew at
+    each call: a copy may have been edited since)."""
+    files = DataFiles(directory)
+    phrasal = {(form, particle): role for forms, particle, role in files.table("phrasal_cues.tsv", 3)
                for form in forms.split()}
     return Lexicon(
-        speech=_forms("speech_verbs.txt"),
-        belief=_forms("belief_verbs.txt"),
-        small_clause=_forms("small_clause_verbs.txt"),
-        objects=_forms("object_verbs.txt"),
-        infinitive_cues=frozenset(_lines("infinitive_cues.txt")),
-        refusals=frozenset(_forms("refusal_verbs.txt")),
-        speech_nouns=frozenset(_forms("speech_nouns.txt")),
-        light_verbs=_forms("light_verbs.txt"),
+        speech=files.forms("speech_verbs.txt"),
+        belief=files.forms("belief_verbs.txt"),
+        small_clause=files.forms("small_clause_verbs.txt"),
+        objects=files.forms("object_verbs.txt"),
+        infinitive_cues=frozenset(files.lines("infinitive_cues.txt")),
+        refusals=frozenset(files.forms("refusal_verbs.txt")),
+        speech_nouns=frozenset(files.forms("speech_nouns.txt")),
+        light_verbs=files.forms("light_verbs.txt"),
         phrasal=phrasal,
         phrasal_forms=frozenset(form for form, _ in phrasal),
-        hearers=frozenset(_lines("hearers.txt")),
-        adjunct_preps=frozenset(_lines("adjunct_preps.txt")),
-        addressee_verbs=frozenset(_lines("addressee_verbs.txt")),
-        section_labels=frozenset(_lines("section_labels.txt")),
-        titles=frozenset(_lines("titles.txt")),
-        role_nouns=frozenset(_lines("role_nouns.txt")),
-        not_roles=frozenset(_lines("not_roles.txt")),
-        relational_roles=frozenset(_lines("relational_roles.txt")),
-        office_verbs=frozenset(_lines("office_verbs.txt")),
-        honorifics={word: gender for word, gender in table("honorifics.tsv", 2)},
-        gender_words={word: gender for word, gender in table("gender_words.tsv", 2)},
-        first_names={name: gender for name, gender, _, _ in table("first_names.tsv", 4)},
-        raising=frozenset(_forms("raising_verbs.txt")),
-        learned={(form, frame): float(precision) for form, frame, precision, _ in table("learned_cues.tsv", 4)},
-        aliases={alias: name for alias, name in table("aliases.tsv", 2)},
-        pronouns={word: kind for word, kind in table("pronouns.tsv", 2)},
-        org_nouns=frozenset(_lines("org_nouns.txt")),
-        document_nouns=frozenset(_lines("document_nouns.txt")),
-        boilerplate=re.compile("|".join(f"(?:{p})" for p in _lines("boilerplate.txt")), re.IGNORECASE),
+        hearers=frozenset(files.lines("hearers.txt")),
+        adjunct_preps=frozenset(files.lines("adjunct_preps.txt")),
+        addressee_verbs=frozenset(files.lines("addressee_verbs.txt")),
+        section_labels=frozenset(files.lines("section_labels.txt")),
+        titles=frozenset(files.lines("titles.txt")),
+        role_nouns=frozenset(files.lines("role_nouns.txt")),
+        not_roles=frozenset(files.lines("not_roles.txt")),
+        relational_roles=frozenset(files.lines("relational_roles.txt")),
+        office_verbs=frozenset(files.lines("office_verbs.txt")),
+        honorifics={word: gender for word, gender in files.table("honorifics.tsv", 2)},
+        gender_words={word: gender for word, gender in files.table("gender_words.tsv", 2)},
+        first_names={name: gender for name, gender, _, _ in files.table("first_names.tsv", 4)},
+        raising=frozenset(files.forms("raising_verbs.txt")),
+        learned={(form, frame): float(precision) for form, frame, precision, _ in files.table("learned_cues.tsv", 4)},
+        aliases={alias: name for alias, name in files.table("aliases.tsv", 2)},
+        pronouns={word: kind for word, kind in files.table("pronouns.tsv", 2)},
+        org_nouns=frozenset(files.lines("org_nouns.txt")),
+        document_nouns=frozenset(files.lines("document_nouns.txt")),
+        boilerplate=re.compile("|".join(f"(?:{p})" for p in files.lines("boilerplate.txt")), re.IGNORECASE),
+        confidence={(rule, kind): float(value) for rule, kind, value in files.table("confidence.tsv", 3)},
     )

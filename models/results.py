@@ -86,7 +86,7 @@ def build(doc: Doc, text: str, drafts: list[Draft], lexicon: Lexicon) -> tuple[l
                     if title not in speaker.titles:
                         speaker.titles.append(title)
         quote_id = f"q{len(quotes) + 1}"
-        score = confidence(draft.rule, draft.type, speaker is not None,
+        score = confidence(lexicon.confidence, draft.rule, draft.type, speaker is not None,
                            speaker is not None and speaker.name is not None)
         cue = TextSpan.of(text, *draft.cue) if draft.cue else None
         quotes.append(Quote(quote_id, draft.type, fragments, cue, speaker, mention, score, text, draft.rule,

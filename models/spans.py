@@ -156,6 +156,9 @@ def name_left_of(verb: Token) -> Token | None:
 
 
 def _joins_a_reported_clause(verb: Token) -> bool:
-    """`X noted that K had warned allies and accused them of ...`: the parser joins `accused`
-    to the reported clause, but a cue verb there is X's second statement, not K's."""
-    return verb.dep_ == "conj" and verb.head.dep_ in CLAUSE_DEPS and verb.head.head.pos_ in ("VERB", "AUX")
+    """`X noted that K had warned allies and accused them of ...`, `X said the tax was unfair,
+    arguing that ...`: the parser joins `accused` or `arguing` to the reported clause, but a cue
+    verb there is X's next statement, not K's."""
+    trailing = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.doc[verb.i - 1].text in SEPARATORS
+    return ((verb.dep_ == "conj" or trailing) and verb.head.dep_ in CLAUSE_DEPS
+            and verb.head.head.pos_ in ("VERB", "AUX"))

@@ -1,0 +1,74 @@
+"""Attributions inside attributions, and split quotes found from both sides of their cue."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from models.nesting import outermost
+from models.reported import Cue
+
+
+def texts(quotes):
+    return [(q["cue"]["text"], q["text"]) for q in quotes]
+
+
+def test_a_belief_inside_what_someone_said_is_part_of_their_quote(extract):
+    quotes = extract("The mayor said she thinks the plan will fail.")
+    assert texts(quotes) == [("said", "she thinks the plan will fail")]
+
+
+def test_a_trailing_participle_is_the_speakers_next_statement(extract):
+    quotes = extract("The senator said the tax was unfair, arguing that families would pay more.")
+    assert texts(quotes) == [("said", "the tax was unfair"), ("arguing", "families would pay more")]
+    assert {q["speaker"]["mention"]["text"] for q in quotes} == {"The senator"}
+
+
+def test_a_participle_inside_the_clause_is_not_cut_off(extract):
+    quotes = extract("The minister noted that prices had doubled, leading to protests in the capital.")
+    assert texts(quotes) == [("noted", "prices had doubled, leading to protests in the capital")]
+
+
+def test_split_quote_around_its_cue_is_one_quote(extract):
+    quotes = extract('"The bridge is safe," Ms. Lane said, "but the road needs work."')
+    assert len(quotes) == 1
+    assert [f["text"] for f in quotes[0]["fragments"]] == ["The bridge is safe,", "but the road needs work."]
+    assert quotes[0]["speaker"]["name"] == "Lane"
+
+
+def test_quotes_of_two_sentences_stay_two(extract):
+    quotes = extract('"We will rebuild," the mayor said. "It will take a year," the engineer added.')
+    assert texts(quotes) == [("said", "We will rebuild,"), ("added", "It will take a year,")]
+
+
+# outermost() against its definition, on cues with made-up extents: a cue is dropped when its
+# word lies inside another cue's content.
+WORDS = 40
+
+
+def _cues(spans: list[tuple[int, int, int]]) -> list[Cue]:
+    doc = Doc(Vocab(), words=["w"] * WORDS, spaces=[True] * WORDS)
+    for token in doc:
+        token.tag_ = "VBD"
+    return [Cue("clausal", (doc[at].idx, doc[at].idx + 1), ((doc[start].idx, doc[end - 1].idx + 1),), None, doc[at])
+            for at, start, end in spans]
+
+
+def _inside(at: int, cue: Cue) -> bool:
+    return any(start <= at < end for start, end in cue.content)
+
+
+def _by_definition(cues: list[Cue]) -> list[Cue]:
+    def nested(k: int) -> bool:
+        return any(j != k and _inside(cues[k].cue[0], other) for j, other in enumerate(cues))
+    return [cue for k, cue in enumerate(cues) if not nested(k)]
+
+
+span = st.tuples(st.integers(0, WORDS - 1), st.integers(0, WORDS - 1), st.integers(1, 12)).map(
+    lambda t: (t[0], t[1], min(WORDS, t[1] + t[2])))
+
+
+@given(st.lists(span, max_size=12, unique_by=lambda t: t[0]))
+def test_outermost_drops_exactly_the_nested_cues(spans):
+    cues = _cues(spans)
+    assert outermost(cues) == _by_definition(cues)

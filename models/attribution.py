@@ -114,7 +114,7 @@ def cue_drafts(doc: Doc, lexicon: Lexicon, index: TextIndex) -> list[Draft]:
         draft = classify(cue, index)
         if draft.type == "indirect" and cue.rule in QUOTES_ONLY_RULES:
             continue
-        if draft.quotes and cue.rule in INDIRECT_ONLY_RULES:
+        if cue.rule in INDIRECT_ONLY_RULES and (draft.type == "direct" or any(map(index.standalone, draft.quotes))):
             continue  # a learned frame adds reported speech; quotations keep their own attribution
         if cue.rule == "according" and any(index.standalone(q) and q.close_at < cue.cue[0] for q in draft.quotes):
             continue  # `"...," X said, according to Y`: the quote is X's; Y only reports it

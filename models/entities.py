@@ -2,7 +2,8 @@
 
 The small English model splits a name around a quoted nickname (`Robert C. "Bobby" Scott`
 comes out as `Robert C. "Bobby` and `Scott`) and after a hyphen (`Jean-` + `Marc Ayrault`):
-the person is then known by half a name, and the other half looks like a second person. Each
+the person is then known by half a name, and the other half looks like a second person. In a
+title-case line it also runs a name on into its verb (`Obama Seeks`). Each
 repair here is a pure function of the parse; `is_headline` tells where capitals prove nothing.
 """
 
@@ -61,10 +62,24 @@ def hyphenated_first_names(doc: Doc) -> list[Span]:
     return found
 
 
+def names_cut_at_their_verb(doc: Doc) -> list[Span]:
+    """PERSON entities that ran on into the verb their own first words are the subject of
+    (`Obama Seeks` in the headline `Obama Seeks More Money`), ended before that verb."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        verb = next((t for t in ent[1:] if t.pos_ in ("VERB", "AUX")
+                     and any(c.dep_ == "nsubj" and ent.start <= c.i < t.i for c in t.children)), None)
+        if verb is not None:
+            found.append(Span(doc, ent.start, verb.i, "PERSON"))
+    return found
+
+
 def repair_names(doc: Doc) -> None:
     """Make each name the recogniser split (round a quoted nickname, after a hyphen) one PERSON
-    entity, replacing the pieces."""
-    names = nickname_names(doc) + hyphenated_first_names(doc)
+    entity, replacing the pieces, and end each name that ran on into its verb before it."""
+    names = nickname_names(doc) + hyphenated_first_names(doc) + names_cut_at_their_verb(doc)
     if names:
         kept = [ent for ent in doc.ents if not any(ent.start < n.end and n.start < ent.end for n in names)]
         doc.ents = filter_spans([*kept, *names])

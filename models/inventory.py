@@ -36,9 +36,9 @@ from spacy.tokens import Doc, Token
 CLAUSE, INFINITIVE, NOUN_CLAUSE, OBJECT = "clause", "infinitive", "noun_clause", "object"
 PREP_OBJECT = "prep:"  # + the preposition: `referring to X` is ("referring", "prep:to")
 #: fewest occurrences in the corpus for a frame to be judged at all
-MIN_SEEN = 8
-#: least precision (gold cue / occurrences) for a frame to be kept
-MIN_PRECISION = 0.6
+MIN_SEEN = 5
+#: least precision (gold cue / occurrences) for a frame to be kept: more often a cue than not
+MIN_PRECISION = 0.5
 #: least Jaccard overlap of a complement and a gold content for the two to be the same quote
 MIN_OVERLAP = 0.5
 HEADER = ("# Learned cues: form, frame, precision and occurrences in PolNeAR train, written by\n"
@@ -170,16 +170,23 @@ def count(docs: Iterable[tuple[Doc, list[GoldCue]]],
 
 
 def learn(seen: Counter, gold: Counter, min_seen: int = MIN_SEEN,
-          min_precision: float = MIN_PRECISION) -> list[Learned]:
-    """The frames that clear both thresholds, most precise first.
+          min_precision: float = MIN_PRECISION, topic_verbs: frozenset[str] = frozenset()) -> list[Learned]:
+    """The frames that clear both thresholds, most precise first; a topic verb's nominal frames
+    never (`discussed the budget` names what was talked about, not what was said).
 
-    >>> learn(Counter({("shows", "clause"): 10, ("went", "clause"): 10}),
-    ...       Counter({("shows", "clause"): 9, ("went", "clause"): 1}))
+    >>> learn(Counter({("shows", "clause"): 10, ("went", "clause"): 10, ("discussed", "object"): 10}),
+    ...       Counter({("shows", "clause"): 9, ("went", "clause"): 1, ("discussed", "object"): 9}),
+    ...       topic_verbs=frozenset({"discussed"}))
     [Learned(form='shows', frame='clause', precision=0.9, seen=10)]
     """
     kept = [Learned(form, frame, round(gold[(form, frame)] / n, 3), n) for (form, frame), n in seen.items()
-            if n >= min_seen and gold[(form, frame)] / n >= min_precision]
+            if n >= min_seen and gold[(form, frame)] / n >= min_precision
+            and not (form in topic_verbs and _is_nominal(frame))]
     return sorted(kept, key=lambda c: (-c.precision, -c.seen, c.form, c.frame))
+
+
+def _is_nominal(frame: str) -> bool:
+    return frame == OBJECT or frame.startswith(PREP_OBJECT)
 
 
 def write(learned: list[Learned], path: Path) -> None:

@@ -105,6 +105,7 @@ class Lexicon:
     first_names: dict[str, str]  # given name -> the gender it mostly goes with (learned)
     raising: frozenset[str]
     learned: dict[tuple[str, str], float]  # (form, frame) -> precision in the corpus it was learned on
+    topic_verbs: frozenset[str]  # forms whose nominal complement is only a topic
     aliases: dict[str, str]
     pronouns: dict[str, str]
     org_nouns: frozenset[str]
@@ -173,6 +174,7 @@ def read_lexicon(directory: Path) -> Lexicon:
         first_names={name: gender for name, gender, _, _ in files.table("first_names.tsv", 4)},
         raising=frozenset(files.forms("raising_verbs.txt")),
         learned={(form, frame): float(precision) for form, frame, precision, _ in files.table("learned_cues.tsv", 4)},
+        topic_verbs=frozenset(files.forms("topic_verbs.txt")),
         aliases={alias: name for alias, name in files.table("aliases.tsv", 2)},
         pronouns={word: kind for word, kind in files.table("pronouns.tsv", 2)},
         org_nouns=frozenset(files.lines("org_nouns.txt")),

@@ -117,8 +117,9 @@ def _train_docs(args: argparse.Namespace, with_cues: bool = False):
 
 def cmd_inventory(args: argparse.Namespace) -> int:
     """Count cue frames in an annotated corpus and write the learned cue list."""
-    seen, gold = inventory.count(_train_docs(args, with_cues=True), whole_clause=load_lexicon().raising)
-    learned = inventory.learn(seen, gold, args.min_seen, args.min_precision)
+    lexicon = load_lexicon()
+    seen, gold = inventory.count(_train_docs(args, with_cues=True), whole_clause=lexicon.raising)
+    learned = inventory.learn(seen, gold, args.min_seen, args.min_precision, lexicon.topic_verbs)
     inventory.write(learned, Path(args.output))
     judged = sum(n >= args.min_seen for n in seen.values())
     print(f"{sum(seen.values())} frame occurrences, {len(seen)} (form, frame) pairs, {judged} seen at least "

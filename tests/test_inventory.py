@@ -3,7 +3,7 @@
 import spacy
 from spacy.tokens import Doc
 
-from models.inventory import CLAUSE, INFINITIVE, OBJECT, GoldCue, count, frame_of, learn
+from models.inventory import CLAUSE, INFINITIVE, MIN_PRECISION, OBJECT, GoldCue, count, frame_of, learn
 from models.lexicon import load_lexicon
 
 
@@ -32,7 +32,13 @@ def test_count_and_learn_keep_only_precise_frames():
 
 def test_the_learned_list_is_loaded_with_its_precision():
     learned = load_lexicon().learned
-    assert learned and all(0.6 <= p <= 1 for p in learned.values())
+    assert learned and all(MIN_PRECISION <= p <= 1 for p in learned.values())
+
+
+def test_no_topic_verb_is_learned_with_a_nominal_complement():
+    lexicon = load_lexicon()
+    topics = [(form, frame) for form, frame in lexicon.learned if form in lexicon.topic_verbs]
+    assert all(frame in (CLAUSE, INFINITIVE) for _, frame in topics), topics
 
 
 def test_a_nominal_complement_counts_only_when_it_is_the_content():

@@ -264,3 +264,14 @@ def test_an_object_keeps_its_complement_but_not_the_occasion(extract):
     # the parser hangs `from ...` and `on Tuesday` on the verb
     q = only(extract("Sarah Johnson cited his own endorsements from 88 generals and admirals on Tuesday."))
     assert q["text"] == "his own endorsements from 88 generals and admirals"
+
+
+def test_a_topic_is_not_what_was_said(extract):
+    assert extract("The minister discussed the budget with the mayor on Monday.") == []
+    assert extract("Senators talked about the war for an hour.") == []
+
+
+def test_a_learned_frame_takes_words_quoted_inside_the_writers_sentence(extract):
+    q = only(extract('The court ruled that the law was "plainly unconstitutional" and void.'))
+    assert (q["type"], q["cue"]["text"]) == ("mixed", "ruled")
+    assert q["text"] == 'the law was "plainly unconstitutional" and void'

@@ -226,9 +226,10 @@ def test_a_relative_named_in_passing_does_not_take_the_surname(extract):
 
 
 def test_a_title_case_headline_lends_no_name_by_its_first_word(extract):
-    # NER reads `Obama Seeks` as a name; the body's `Obama` is not completed to it
+    # NER reads `Obama Seeks` as a name: it is cut at its verb, and the body's `Obama` is not
+    # completed to it (the headline is a quote of its own, an intention)
     text = "Obama Seeks More Money For Refugees.\n\nObama said on Monday that the plan was sound."
-    assert speakers(extract, text) == ["Obama"]
+    assert set(speakers(extract, text)) == {"Obama"}
 
 
 def test_a_headline_still_gives_the_full_name_of_its_last_word(extract):

@@ -21,7 +21,6 @@ from spacy.tokens import Token
 
 from .reported import Cue
 from .spans import SEPARATORS
-from .types import Range
 
 #: what may stand before a trailing participle: `, arguing`, `-- arguing`, `— arguing`
 PARTICIPLE_SEPARATORS = SEPARATORS | {"--"}
@@ -36,7 +35,7 @@ def outermost(cues: list[Cue]) -> list[Cue]:
     [`said` (C), `arguing` (D)].
     """
     covering = _Coverage(cues)
-    cuts: dict[int, int] = {}
+    cuts: dict[int, Token] = {}
     dropped: set[int] = set()
     for k, cue in enumerate(cues):
         outer = covering.outer_of(k)
@@ -45,8 +44,8 @@ def outermost(cues: list[Cue]) -> list[Cue]:
         comma = _trailing_separator(cue, cues[outer])
         if comma is None:
             dropped.add(k)
-        else:
-            cuts[outer] = min(cuts.get(outer, comma.idx), comma.idx)
+        elif outer not in cuts or comma.i < cuts[outer].i:
+            cuts[outer] = comma
     return [_cut_at(cue, cuts[k]) if k in cuts else cue for k, cue in enumerate(cues) if k not in dropped]
 
 
@@ -88,18 +87,11 @@ def _trailing_separator(inner: Cue, outer: Cue) -> Token | None:
     return before if before.text in PARTICIPLE_SEPARATORS else None
 
 
-def _cut_at(cue: Cue, separator_at: int) -> Cue:
-    """The cue with its content ending before a separator (and the spaces before it)."""
-    content: list[Range] = []
-    for start, end in cue.content:
-        if start >= separator_at:
-            break
-        content.append((start, min(end, separator_at)))
-    if not content:
-        return cue
-    doc = cue.trigger.doc
-    start, end = content[-1]
-    while end > start and doc.text[end - 1].isspace():
-        end -= 1
-    content[-1] = (start, end)
-    return replace(cue, content=tuple(piece for piece in content if piece[1] > piece[0]) or cue.content)
+def _cut_at(cue: Cue, separator: Token) -> Cue:
+    """The cue with its content ending where the word before a separator ends."""
+    word = separator.nbor(-1) if separator.i > 0 else separator
+    while word.is_space and word.i > 0:  # a line break the parser made a token
+        word = word.nbor(-1)
+    stop = word.idx + len(word.text)
+    content = tuple((start, min(end, stop)) for start, end in cue.content if start < stop)
+    return replace(cue, content=content) if content else cue

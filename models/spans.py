@@ -159,6 +159,6 @@ def _joins_a_reported_clause(verb: Token) -> bool:
     """`X noted that K had warned allies and accused them of ...`, `X said the tax was unfair,
     arguing that ...`: the parser joins `accused` or `arguing` to the reported clause, but a cue
     verb there is X's next statement, not K's."""
-    trailing = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.doc[verb.i - 1].text in SEPARATORS
+    trailing = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.nbor(-1).text in SEPARATORS
     return ((verb.dep_ == "conj" or trailing) and verb.head.dep_ in CLAUSE_DEPS
             and verb.head.head.pos_ in ("VERB", "AUX"))

@@ -35,8 +35,9 @@ MAX_SPLIT_GAP = 160
 MIN_UNATTRIBUTED_WORDS = 8
 #: rules too unreliable without quotation marks to back them (measured on PolNeAR dev)
 QUOTES_ONLY_RULES = frozenset({"inverted"})
-#: rules that may only add quotes without quotation marks (the learned frames, checked on train)
-INDIRECT_ONLY_RULES = frozenset({"learned", "raising"})
+#: rules that take quotation marks only inside the writer's sentence, never a quotation that
+#: stands on its own (the learned frames, checked on train: quotations keep their own attribution)
+WRITERS_SENTENCE_RULES = frozenset({"learned", "raising"})
 LABEL = "label"
 
 
@@ -114,8 +115,8 @@ def cue_drafts(doc: Doc, lexicon: Lexicon, index: TextIndex) -> list[Draft]:
         draft = classify(cue, index)
         if draft.type == "indirect" and cue.rule in QUOTES_ONLY_RULES:
             continue
-        if cue.rule in INDIRECT_ONLY_RULES and (draft.type == "direct" or any(map(index.standalone, draft.quotes))):
-            continue  # a learned frame adds reported speech; quotations keep their own attribution
+        if cue.rule in WRITERS_SENTENCE_RULES and (draft.type == "direct" or any(map(index.standalone, draft.quotes))):
+            continue
         if cue.rule == "according" and any(index.standalone(q) and q.close_at < cue.cue[0] for q in draft.quotes):
             continue  # `"...," X said, according to Y`: the quote is X's; Y only reports it
         if draft.type == "direct" and any(q.open_at in claimed for q in draft.quotes):

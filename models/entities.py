@@ -51,22 +51,22 @@ def nickname_names(doc: Doc) -> list[Span]:
     return found
 
 
-def hyphenated_first_names(doc: Doc) -> list[Span]:
+def hyphenated_first_names(doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
     """PERSON entities that begin after a hyphenated first name's first half (`Jean-` before
     `Marc Ayrault`), extended over it."""
     found = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "PERSON" and ent.start > 1 and joins_words(doc[ent.start - 1]) \
                 and doc[ent.start - 2].pos_ == "PROPN":
             found.append(Span(doc, ent.start - 2, ent.end, "PERSON"))
     return found
 
 
-def names_cut_at_their_verb(doc: Doc) -> list[Span]:
+def names_cut_at_their_verb(doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
     """PERSON entities that ran on into the verb their own first words are the subject of
     (`Obama Seeks` in the headline `Obama Seeks More Money`), ended before that verb."""
     found = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ != "PERSON":
             continue
         verb = next((t for t in ent[1:] if t.pos_ in ("VERB", "AUX")
@@ -79,9 +79,10 @@ def names_cut_at_their_verb(doc: Doc) -> list[Span]:
 def repair_names(doc: Doc) -> None:
     """Make each name the recogniser split (round a quoted nickname, after a hyphen) one PERSON
     entity, replacing the pieces, and end each name that ran on into its verb before it."""
-    names = nickname_names(doc) + hyphenated_first_names(doc) + names_cut_at_their_verb(doc)
+    ents = doc.ents  # built anew on each access: read once
+    names = nickname_names(doc) + hyphenated_first_names(doc, ents) + names_cut_at_their_verb(doc, ents)
     if names:
-        kept = [ent for ent in doc.ents if not any(ent.start < n.end and n.start < ent.end for n in names)]
+        kept = [ent for ent in ents if not any(ent.start < n.end and n.start < ent.end for n in names)]
         doc.ents = filter_spans([*kept, *names])
 
 

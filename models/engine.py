@@ -97,9 +97,11 @@ def keep_title_abbreviations(tokenizer, titles: frozenset[str]) -> None:
                 tokenizer.add_special_case(form, [{ORTH: form}])
 
 
-def build_pipeline(model: str) -> Language:
-    """Load `model` (a package name or a path) without the components the rules ignore."""
-    nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS))
+def build_pipeline(model: str, lemmas: bool = False) -> Language:
+    """Load `model` (a package name or a path) without the components the rules ignore; with
+    `lemmas`, keep the lemmatizer (the cue inventory pools a lemma's forms; the rules match forms)."""
+    unused = [name for name in UNUSED_COMPONENTS if not (lemmas and name == "lemmatizer")]
+    nlp = spacy.load(model, exclude=unused)
     rules = nlp.add_pipe(RULES, last=True)
     keep_title_abbreviations(nlp.tokenizer, rules.lexicon.titles)
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)

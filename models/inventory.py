@@ -20,6 +20,11 @@ digits: `continued to tell reporters in every interview C` is C's attribution by
 nominal complement, which the rules extend (`accused X | of Y`), when at least half of it lies in
 the content (`told reporters` + a later clause does not count).
 
+A form seen fewer than `MIN_SEEN` times is judged with the other forms of its lemma in the same
+frame (`accuses`, seen twice, with `accused` and `accusing`): one tense is no different a cue
+from another, and pooling lets a form rare in the corpus count on its lemma's evidence. A form
+seen often enough is judged on its own (`reported` and `reporting` are not the same cue).
+
 Regenerate with `quote-attribution inventory --train ../shared/eval/polnear-train.jsonl`.
 """
 
@@ -28,7 +33,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
@@ -41,7 +46,8 @@ MIN_SEEN = 5
 MIN_PRECISION = 0.5
 #: least Jaccard overlap of a complement and a gold content for the two to be the same quote
 MIN_OVERLAP = 0.5
-HEADER = ("# Learned cues: form, frame, precision and occurrences in PolNeAR train, written by\n"
+HEADER = ("# Learned cues: form, frame, precision, occurrences in PolNeAR train and, where the form was\n"
+          "# judged with its lemma's other forms, the lemma; written by\n"
           "# `quote-attribution inventory` (models/inventory.py); do not edit by hand.\n")
 
 
@@ -103,7 +109,27 @@ class Learned:
     form: str
     frame: str
     precision: float
-    seen: int
+    seen: int  # the occurrences the precision was measured on: the form's own, or its lemma's
+    lemma: str = ""  # set when the form was judged with the other forms of its lemma
+
+
+@dataclass(slots=True)
+class Counts:
+    """Occurrences of each (form, frame), how many a gold attribution draws that way, and
+    each form's lemma (the form itself where the parse has none)."""
+
+    seen: Counter = field(default_factory=Counter)
+    gold: Counter = field(default_factory=Counter)
+    lemmas: dict[tuple[str, str], str] = field(default_factory=dict)  # (form, frame) -> lemma
+
+    def by_lemma(self) -> tuple[Counter, Counter]:
+        """(occurrences, gold) per (lemma, frame): every form of a lemma pooled."""
+        seen, gold = Counter(), Counter()
+        for (form, frame), n in self.seen.items():
+            key = (self.lemmas.get((form, frame), form), frame)
+            seen[key] += n
+            gold[key] += self.gold[(form, frame)]
+        return seen, gold
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,14 +172,14 @@ def _letters(text: str, ranges: Iterable[tuple[int, int]]) -> set[int]:
     return {i for start, end in ranges for i in range(start, min(end, len(text))) if text[i].isalnum()}
 
 
-def count(docs: Iterable[tuple[Doc, list[GoldCue]]],
-          whole_clause: frozenset[str] = frozenset()) -> tuple[Counter, Counter]:
-    """(occurrences, occurrences a gold attribution draws that way) per (form, frame).
+def count(docs: Iterable[tuple[Doc, list[GoldCue]]], whole_clause: frozenset[str] = frozenset()) -> Counts:
+    """Occurrences and occurrences a gold attribution draws that way, per (form, frame).
 
     The forms of `whole_clause` (raising verbs) draw their infinitive with its subject, as the
     rules do: `X seemed to C` attributes `X seemed to C`.
     """
-    seen, gold = Counter(), Counter()
+    counts = Counts()
+    seen, gold = counts.seen, counts.gold
     for doc, cues in docs:
         by_start = {}
         for cue in cues:
@@ -162,26 +188,35 @@ def count(docs: Iterable[tuple[Doc, list[GoldCue]]],
         for token, frame in frames(doc):
             key = (token.lower_, frame)
             seen[key] += 1
+            counts.lemmas.setdefault(key, token.lemma_.lower() or token.lower_)
             complement = frame_of(token)[0]
             first = _subject_start(token) if frame == INFINITIVE and token.lower_ in whole_clause else None
             gold[key] += any(_takes_content(token, complement, frame, cue, first)
                              for cue in by_start.get(token.idx, ()))
-    return seen, gold
+    return counts
 
 
-def learn(seen: Counter, gold: Counter, min_seen: int = MIN_SEEN,
-          min_precision: float = MIN_PRECISION, topic_verbs: frozenset[str] = frozenset()) -> list[Learned]:
+def learn(counts: Counts, min_seen: int = MIN_SEEN, min_precision: float = MIN_PRECISION,
+          topic_verbs: frozenset[str] = frozenset()) -> list[Learned]:
     """The frames that clear both thresholds, most precise first; a topic verb's nominal frames
-    never (`discussed the budget` names what was talked about, not what was said).
+    never (`discussed the budget` names what was talked about, not what was said). A form seen
+    fewer than `min_seen` times is judged on its lemma's pooled counts.
 
-    >>> learn(Counter({("shows", "clause"): 10, ("went", "clause"): 10, ("discussed", "object"): 10}),
-    ...       Counter({("shows", "clause"): 9, ("went", "clause"): 1, ("discussed", "object"): 9}),
-    ...       topic_verbs=frozenset({"discussed"}))
-    [Learned(form='shows', frame='clause', precision=0.9, seen=10)]
+    >>> counts = Counts(Counter({("shows", "clause"): 10, ("went", "clause"): 10, ("discussed", "object"): 10}),
+    ...                 Counter({("shows", "clause"): 9, ("went", "clause"): 1, ("discussed", "object"): 9}))
+    >>> learn(counts, topic_verbs=frozenset({"discussed"}))
+    [Learned(form='shows', frame='clause', precision=0.9, seen=10, lemma='')]
     """
-    kept = [Learned(form, frame, round(gold[(form, frame)] / n, 3), n) for (form, frame), n in seen.items()
-            if n >= min_seen and gold[(form, frame)] / n >= min_precision
-            and not (form in topic_verbs and _is_nominal(frame))]
+    lemma_seen, lemma_gold = counts.by_lemma()
+    kept = []
+    for (form, frame), n in counts.seen.items():
+        if form in topic_verbs and _is_nominal(frame):
+            continue
+        lemma = "" if n >= min_seen else counts.lemmas.get((form, frame), form)
+        seen, gold = (n, counts.gold[(form, frame)]) if not lemma else \
+            (lemma_seen[(lemma, frame)], lemma_gold[(lemma, frame)])
+        if seen >= min_seen and gold / seen >= min_precision:
+            kept.append(Learned(form, frame, round(gold / seen, 3), seen, lemma))
     return sorted(kept, key=lambda c: (-c.precision, -c.seen, c.form, c.frame))
 
 
@@ -190,7 +225,7 @@ def _is_nominal(frame: str) -> bool:
 
 
 def write(learned: list[Learned], path: Path) -> None:
-    rows = "".join(f"{c.form}\t{c.frame}\t{c.precision}\t{c.seen}\n" for c in learned)
+    rows = "".join(f"{c.form}\t{c.frame}\t{c.precision}\t{c.seen}\t{c.lemma or '-'}\n" for c in learned)
     path.write_text(HEADER + rows, encoding="utf-8")
 
 

@@ -173,7 +173,7 @@ def read_lexicon(directory: Path) -> Lexicon:
         gender_words={word: gender for word, gender in files.table("gender_words.tsv", 2)},
         first_names={name: gender for name, gender, _, _ in files.table("first_names.tsv", 4)},
         raising=frozenset(files.forms("raising_verbs.txt")),
-        learned={(form, frame): float(precision) for form, frame, precision, _ in files.table("learned_cues.tsv", 4)},
+        learned={(form, frame): float(precision) for form, frame, precision, *_ in files.table("learned_cues.tsv", 5)},
         topic_verbs=frozenset(files.forms("topic_verbs.txt")),
         aliases={alias: name for alias, name in files.table("aliases.tsv", 2)},
         pronouns={word: kind for word, kind in files.table("pronouns.tsv", 2)},

@@ -111,19 +111,22 @@ def _train_docs(args: argparse.Namespace, with_cues: bool = False):
     """The articles of `--train`, parsed without the rules (with their gold cues if asked)."""
     from models.engine import DEFAULT_MODEL, build_pipeline
 
-    parsed = inventory.gold_docs(build_pipeline(args.model or DEFAULT_MODEL), Path(args.train))
+    nlp = build_pipeline(args.model or DEFAULT_MODEL, lemmas=with_cues)  # the inventory pools a lemma's forms
+    parsed = inventory.gold_docs(nlp, Path(args.train))
     return parsed if with_cues else (doc for doc, _ in parsed)
 
 
 def cmd_inventory(args: argparse.Namespace) -> int:
     """Count cue frames in an annotated corpus and write the learned cue list."""
     lexicon = load_lexicon()
-    seen, gold = inventory.count(_train_docs(args, with_cues=True), whole_clause=lexicon.raising)
-    learned = inventory.learn(seen, gold, args.min_seen, args.min_precision, lexicon.topic_verbs)
+    counts = inventory.count(_train_docs(args, with_cues=True), whole_clause=lexicon.raising)
+    learned = inventory.learn(counts, args.min_seen, args.min_precision, lexicon.topic_verbs)
     inventory.write(learned, Path(args.output))
-    judged = sum(n >= args.min_seen for n in seen.values())
-    print(f"{sum(seen.values())} frame occurrences, {len(seen)} (form, frame) pairs, {judged} seen at least "
-          f"{args.min_seen} times; {len(learned)} kept at precision >= {args.min_precision} -> {args.output}")
+    judged = sum(n >= args.min_seen for n in counts.seen.values())
+    pooled = sum(bool(c.lemma) for c in learned)
+    print(f"{sum(counts.seen.values())} frame occurrences, {len(counts.seen)} (form, frame) pairs, {judged} seen "
+          f"at least {args.min_seen} times; {len(learned)} kept at precision >= {args.min_precision} "
+          f"({pooled} judged with their lemma's forms) -> {args.output}")
     return 0
 
 

@@ -1,9 +1,11 @@
 """The cue inventory counts frames against gold cues; the learned list is what it kept."""
 
+from collections import Counter
+
 import spacy
 from spacy.tokens import Doc
 
-from models.inventory import CLAUSE, INFINITIVE, MIN_PRECISION, OBJECT, GoldCue, count, frame_of, learn
+from models.inventory import CLAUSE, INFINITIVE, MIN_PRECISION, OBJECT, Counts, GoldCue, count, frame_of, learn
 from models.lexicon import load_lexicon
 
 
@@ -24,10 +26,31 @@ def test_frames_of_a_verb_with_a_clause_and_with_an_infinitive():
 def test_count_and_learn_keep_only_precise_frames():
     doc = parsed(["Polls", "show", "he", "leads"], [1, 1, 3, 1], ["nsubj", "ROOT", "nsubj", "ccomp"],
                  ["NOUN", "VERB", "PRON", "VERB"])
-    seen, gold = count([(doc, [GoldCue(6, 10, ((11, 19),))])] * 3 + [(doc, [])])
-    assert seen[("show", CLAUSE)] == 4 and gold[("show", CLAUSE)] == 3
-    assert [c.form for c in learn(seen, gold, min_seen=4, min_precision=0.7)] == ["show"]
-    assert learn(seen, gold, min_seen=4, min_precision=0.8) == []
+    counts = count([(doc, [GoldCue(6, 10, ((11, 19),))])] * 3 + [(doc, [])])
+    assert counts.seen[("show", CLAUSE)] == 4 and counts.gold[("show", CLAUSE)] == 3
+    assert [c.form for c in learn(counts, min_seen=4, min_precision=0.7)] == ["show"]
+    assert learn(counts, min_seen=4, min_precision=0.8) == []
+
+
+def test_a_rare_form_is_judged_with_the_other_forms_of_its_lemma():
+    # `accuses` seen twice cannot be judged alone; with `accused` (8, 7 of them cues) its lemma
+    # clears the thresholds, so both forms are kept. `reporting`, seen often enough, is judged on
+    # its own record even though `reported` is a good cue
+    seen = Counter({("accused", OBJECT): 8, ("accuses", OBJECT): 2, ("reported", CLAUSE): 10,
+                    ("reporting", CLAUSE): 10})
+    gold = Counter({("accused", OBJECT): 7, ("accuses", OBJECT): 1, ("reported", CLAUSE): 9,
+                    ("reporting", CLAUSE): 2})
+    lemmas = {("accused", OBJECT): "accuse", ("accuses", OBJECT): "accuse", ("reported", CLAUSE): "report",
+              ("reporting", CLAUSE): "report"}
+    kept = {c.form: c for c in learn(Counts(seen, gold, lemmas), min_seen=5, min_precision=0.5)}
+    assert set(kept) == {"accused", "accuses", "reported"}
+    assert (kept["accuses"].precision, kept["accuses"].seen, kept["accuses"].lemma) == (0.8, 10, "accuse")
+    assert kept["accused"].lemma == ""  # judged on its own eight
+
+
+def test_without_a_lemma_a_rare_form_is_not_judged():
+    counts = Counts(Counter({("accuses", OBJECT): 2}), Counter({("accuses", OBJECT): 2}))
+    assert learn(counts, min_seen=5) == []
 
 
 def test_the_learned_list_is_loaded_with_its_precision():
@@ -47,8 +70,8 @@ def test_a_nominal_complement_counts_only_when_it_is_the_content():
     doc = parsed(["Critics", "praised", "the", "plan"], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"],
                  ["NOUN", "VERB", "DET", "NOUN"])
     assert frame_of(doc[1])[1] == OBJECT
-    seen, gold = count([(doc, [GoldCue(8, 15, ((16, 24),))]), (doc, [GoldCue(8, 15, ((0, 7),))])])
-    assert seen[("praised", OBJECT)] == 2 and gold[("praised", OBJECT)] == 1
+    counts = count([(doc, [GoldCue(8, 15, ((16, 24),))]), (doc, [GoldCue(8, 15, ((0, 7),))])])
+    assert counts.seen[("praised", OBJECT)] == 2 and counts.gold[("praised", OBJECT)] == 1
 
 
 def test_an_infinitive_counts_only_when_it_is_the_content():
@@ -64,8 +87,8 @@ def test_an_infinitive_counts_only_when_it_is_the_content():
     clause = text.index("he was")
     inner = GoldCue(6, text.index(" in every"), ((clause, len(text)),))
     whole = GoldCue(6, 15, ((text.index("to tell"), len(text)),))
-    seen, gold = count([(doc, [inner]), (doc, [whole])])
-    assert seen[("continued", INFINITIVE)] == 2 and gold[("continued", INFINITIVE)] == 1
+    counts = count([(doc, [inner]), (doc, [whole])])
+    assert counts.seen[("continued", INFINITIVE)] == 2 and counts.gold[("continued", INFINITIVE)] == 1
 
 
 def test_a_raising_verb_is_measured_by_the_whole_clause_it_draws():
@@ -76,5 +99,5 @@ def test_a_raising_verb_is_measured_by_the_whole_clause_it_draws():
                  ["ADJ", "NOUN", "ADP", "DET", "NOUN", "VERB", "PART", "VERB", "DET", "NOUN"])
     seemed = doc.text.index("seemed")
     whole = GoldCue(seemed, seemed + 6, ((0, len(doc.text)),))
-    assert count([(doc, [whole])])[1][("seemed", INFINITIVE)] == 0  # the infinitive alone: too little
-    assert count([(doc, [whole])], whole_clause=frozenset({"seemed"}))[1][("seemed", INFINITIVE)] == 1
+    assert count([(doc, [whole])]).gold[("seemed", INFINITIVE)] == 0  # the infinitive alone: too little
+    assert count([(doc, [whole])], whole_clause=frozenset({"seemed"})).gold[("seemed", INFINITIVE)] == 1

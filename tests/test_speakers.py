@@ -214,7 +214,7 @@ def test_a_pronoun_before_its_own_verb_is_no_gender_evidence():
 
 def test_a_surname_is_the_latest_person_of_that_name_who_acted(extract):
     text = ("Libertarian candidate Gary Moss held a rally on Monday. Gary Moss said taxes were too high. "
-            "Moss said the plan was unfair.\n\nSeparately, Interior Secretary Jeh Moss warned of hackers. "
+            "Moss said the plan was unfair.\n\nSeparately, Interior Secretary Jeh Moss toured the border. "
             "Moss said the attacks were growing.")
     assert speakers(extract, text) == ["Gary Moss", "Gary Moss", "Jeh Moss"]
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .entities import headline_mentions
-from .entity_types import BODIES, PLACES
+from .entity_types import BODIES, PLACES, SPEAKERS
 from .lexicon import Lexicon
 from .spans import tokens_in
 from .titles import (
@@ -342,14 +342,15 @@ class SpeakerResolver:
             if ent.label_ == "ORG" and ent.root.dep_ in ("nsubj", "nsubjpass"):
                 self.note_body(ent.root.i, self.organization(ent.text, ent.root.i))
         for ent, title, is_role in found:
-            name = self.canonical(names[id(ent)], ent.start)
+            name = self.canonical(names[id(ent)], ent.start, self.honorific_gender(ent.start))
             person = self.people.setdefault(name, Person(name))
             if title:
                 (person.roles if is_role else person.affiliations).append(title)
             self.positions.append(ent.root.i)
             self.names_at.append(name)
             self.first_at.setdefault(name, ent.root.i)
-        self._gather_gender([(ent, self.canonical(names[id(ent)], ent.start)) for ent, _, _ in found])
+        self._gather_gender([(ent, self.canonical(names[id(ent)], ent.start, self.honorific_gender(ent.start)))
+                             for ent, _, _ in found])
         for name, title, at in untagged:
             self.add_person(name, title, at)
         self._lede_descriptions()
@@ -428,27 +429,60 @@ class SpeakerResolver:
         subjects = [name for at, name in earlier if is_subject[at]]
         return (same or subjects or [name for _, name in earlier] or [None])[-1]
 
-    def canonical(self, name: str, at: int | None = None) -> str:
+    def canonical(self, name: str, at: int | None = None, gender: str | None = None) -> str:
         """The fullest form of a person's name in this document (`Blinken` -> `Antony Blinken`);
         a name is only ever completed, never swapped for another person's (`Jeh Johnson` stays).
 
         A mention at token `at` is completed by the latest full name before it that holds its
         words and was the subject of its clause, as a reader does (`Jeh Johnson said ... Johnson
         added` is Jeh, even where Gary Johnson is named more often); with none before, by the
-        first after.
+        first after. A mention's honorific `gender` (`Mr. Obama`) rules out full names of the
+        other gender (Michelle Obama).
         """
         words = [w for w in name_key(name).split() if w not in self.lexicon.honorifics]
         if not words:
             return name
         if at is not None:
             fits = [(i, full) for i, full in self.full_forms.get(words[-1], ())
-                    if set(words) <= set(name_key(full).split())]
+                    if set(words) <= set(name_key(full).split()) and self._may_be(full, gender)]
+            fits = [fit for fit in fits if self._is_known(fit[1], gender)] or self._of_gender(words, gender) or fits
             if fits:
                 before = [full for i, full in fits if i <= at]
                 name = before[-1] if before else fits[0][1]
                 words = name_key(name).split()
         full = self.by_word.get(words[-1]) or self.by_word.get(words[0])
-        return full if full and set(words) <= set(name_key(full).split()) else name
+        fits_full = full and set(words) <= set(name_key(full).split()) and self._may_be(full, gender)
+        return full if fits_full else name
+
+    def _may_be(self, full_name: str, gender: str | None) -> bool:
+        """Whether a full name can be a mention's of that gender: what the article has told of
+        the person, or their first name, does not say otherwise."""
+        return gender is None or self._told_gender(full_name) in (None, gender)
+
+    def _is_known(self, full_name: str, gender: str | None) -> bool:
+        """Whether a full name is known to be of that gender (`Mr. Obama`: Barack, of two)."""
+        return gender is not None and self._told_gender(full_name) == gender
+
+    def _of_gender(self, words: list[str], gender: str | None) -> list[tuple[int, str]]:
+        """The one person named so far, subject or not, whose name holds `words` and who is known
+        to be of `gender` (`Barack Obama and his wife, Michelle Obama, ...`: `Mr. Obama`)."""
+        if gender is None:
+            return []
+        known = [(self.first_at.get(full, 0), full) for full in self.people
+                 if set(words) <= set(name_key(full).split()) and self._is_known(full, gender)]
+        return known if len(known) == 1 else []
+
+    def _told_gender(self, full_name: str) -> str | None:
+        told = self._gender_of(full_name) if full_name in self.people else None
+        return told or self.lexicon.first_names.get(first_name(full_name) or "")
+
+    def honorific_gender(self, start: int) -> str | None:
+        """The gender an honorific at or right before token `start` tells (`Mr.`, `Mrs.`)."""
+        for i in (start, start - 1):
+            gender = self.lexicon.honorifics.get(self.doc[i].lower_) if 0 <= i < len(self.doc) else None
+            if gender in ("m", "f"):
+                return gender
+        return None
 
     def add_person(self, name: str, title: str, at: int) -> Resolved:
         """Record a person NER missed, so later mentions (`Austin`, `he`) find them."""
@@ -624,7 +658,8 @@ class SpeakerResolver:
         ent = self.entity_at.get(head.i)
         if ent is None or ent.label_ != "PERSON":
             return None
-        return self.person(self.canonical(name_without_title(ent, self.lexicon), head.i))
+        name = name_without_title(ent, self.lexicon)
+        return self.person(self.canonical(name, head.i, self.honorific_gender(ent.start)))
 
     def _by_apposed_person(self, head: Token, mention: str) -> Resolved | None:
         """`Presidential candidates X and Y`, `the senator, X`: the person named beside the head."""
@@ -700,8 +735,12 @@ class SpeakerResolver:
         _by_counted_group, _by_organisation, _by_document)
 
     def _document(self, head: Token) -> Resolved | None:
-        """A poll, report or study as its source: named with its owner (`A Bloomberg poll`), or a
-        bare `the poll` as the latest one named before."""
+        """A poll, report or study as its source: its author where the phrase names one (`an
+        analysis by Lily Batchelder`), else named with its owner (`A Bloomberg poll`), or a bare
+        `the poll` as the latest one named before."""
+        author = self._author_of(head)
+        if author is not None:
+            return self.resolve(author, self._mention_text(author))
         source = self._document_source(head)
         if source is not None:
             insort(self.documents, (head.i, singular(head.lower_), source), key=lambda d: d[0])
@@ -790,6 +829,18 @@ class SpeakerResolver:
         bodies = [self.entity_at.get(t.i) for t in (head, *conjuncts)]  # `France and Germany said`
         if all(ent is not None and ent.label_ in BODIES for ent in bodies):
             return Resolved(listed([self.organization(ent.text, ent.root.i).name for ent in bodies]), "group")
+        return None
+
+    def _author_of(self, document: Token) -> Token | None:
+        """Who wrote or released a document, named in its own phrase: `a study by X`, `a report
+        released by X`, `research conducted by X` (a person or a body the NER names)."""
+        for child in document.children:
+            by = child if child.dep_ == "prep" and child.lower_ == "by" else next(
+                (c for c in child.children if c.dep_ == "agent"), None) if child.dep_ == "acl" else None
+            source = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            ent = self.entity_at.get(source.i) if source is not None else None
+            if ent is not None and ent.label_ in SPEAKERS:
+                return source
         return None
 
     def _document_source(self, head: Token) -> str | None:

@@ -375,3 +375,23 @@ def test_an_organisation_entity_without_a_name_word_is_no_crash():
               ents=["B-ORG", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O"])
     resolver = SpeakerResolver(doc, load_lexicon())
     assert resolver.organization("Peabody", 0).name == "Peabody"
+
+
+def test_an_honorific_picks_the_person_of_its_gender(extract):
+    # the latest Marsh who spoke is Carlos, but `Mrs. Marsh` is Susan
+    text = ("Susan Marsh opened the hearing on Monday. Carlos Marsh said the budget was short. "
+            "Mrs. Marsh said the schools would close.")
+    assert speakers(extract, text) == ["Carlos Marsh", "Susan Marsh"]
+
+
+def test_an_honorific_finds_the_one_person_of_its_gender_even_if_not_a_subject(extract):
+    text = ("Marsh family tours Ohio\n\nThe senator, Carlos Marsh, and his wife, Susan Marsh, toured a plant on "
+            "Monday. Susan Marsh said the visit had moved her. Mr. Marsh said the economy was recovering.")
+    assert speakers(extract, text)[-1] == "Carlos Marsh"
+
+
+def test_a_document_is_named_by_the_author_its_phrase_gives(extract):
+    text = ("An analysis by Nina Okafor, a former Treasury economist, found that the plan would cost billions. "
+            "A report released by the Department of Veterans Affairs last month found that clinics were short "
+            "of staff. Research conducted by the Center for Rural Affairs showed that coverage was thin.")
+    assert speakers(extract, text) == ["Nina Okafor", "Department of Veterans Affairs", "Center for Rural Affairs"]

@@ -34,7 +34,7 @@ from .types import Range
 CLAUSAL, BELIEF, OBJECT, SMALL_CLAUSE, PHRASAL, ACCORDING, INVERTED, NOUN, PARENTHETICAL, PASSIVE, LEARNED = (
     "clausal", "belief", "object", "small_clause", "phrasal", "according", "inverted", "noun", "parenthetical",
     "passive", "learned")
-DOCUMENT, RAISING = "document", "raising"
+DOCUMENT, RAISING, AS_CLAUSE = "document", "raising", "as_clause"
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: subjects that stand for things: a belief verb after them reports no one's belief
@@ -199,6 +199,25 @@ def inverted_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     if not content:
         return None
     return Cue(INVERTED, _cue_range(verb, lexicon), content, subject_of(verb, content), verb)
+
+
+def as_clause_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
+    """`As The Hill reported, C`: a speech verb in an opening `as` clause, set off by a comma,
+    with no complement of its own; the clause it opens is what was said. (After the clause,
+    `C, as X proposes` is as often the writer's comparison: measured on train, not drawn.)"""
+    if lexicon.speech.get(verb.lower_) is None or verb.dep_ != "advcl" or verb.i > verb.head.i:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
+            or _children(verb, *CLAUSE_DEPS, "dobj") or not _children(verb, *SUBJECT_DEPS):
+        return None
+    doc, head = verb.doc, verb.head
+    verb_end = verb.right_edge.i + 1
+    if verb_end >= len(doc) or doc[verb_end].text != ",":
+        return None
+    content = content_ranges(doc, [(verb_end, head.right_edge.i + 1)])
+    if not content:
+        return None
+    return Cue(AS_CLAUSE, _cue_range(verb, lexicon), content, subject_of(verb, content), verb)
 
 
 def parenthetical_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
@@ -438,7 +457,7 @@ def _noun_source(noun: Token) -> Token | None:
 
 RULES: tuple[Callable[[Token, Lexicon], Cue | None], ...] = (
     according_cue, document_cue, phrasal_cue, clausal_cue, noun_cue, parenthetical_cue, small_clause_cue, passive_cue,
-    inverted_cue, object_cue, learned_cue)
+    inverted_cue, as_clause_cue, object_cue, learned_cue)
 
 
 def find_cues(doc: Doc, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Cue]:

@@ -275,3 +275,14 @@ def test_a_learned_frame_takes_words_quoted_inside_the_writers_sentence(extract)
     q = only(extract('The court ruled that the law was "plainly unconstitutional" and void.'))
     assert (q["type"], q["cue"]["text"]) == ("mixed", "ruled")
     assert q["text"] == 'the law was "plainly unconstitutional" and void'
+
+
+def test_an_opening_as_clause_attributes_the_clause_it_opens(extract):
+    q = only(extract("As the regional newspaper reported, the mine will close in March."))
+    assert (q["type"], q["text"], q["cue"]["text"]) == ("indirect", "the mine will close in March", "reported")
+    assert q["speaker"]["mention"]["text"] == "the regional newspaper"
+
+
+def test_an_as_clause_with_its_own_object_or_after_the_clause_is_no_attribution(extract):
+    assert extract("As he said this, the crowd in the square cheered loudly.") == []
+    assert extract("Bridging that gap means cutting costs, as the mayor proposes.") == []

@@ -122,8 +122,8 @@ def _clause_bounds(clause: Token, lexicon: Lexicon, verb: Token) -> tuple[int, i
     verb joined to it that is the speaker's next statement (`noted that K had warned allies |
     and accused them`; see `_joins_a_reported_clause`)."""
     start, end = subtree_bounds(clause)
-    if _subject_stranded(clause, verb, lexicon):
-        start = verb.i + 1
+    if _subject_stranded(clause, verb, lexicon) or start < verb.i < end:
+        start = verb.i + 1  # `which Mr. Clarke says he will keep open`: the fronted word is not said
     for conj in _children(clause, "conj"):
         if lexicon.is_cue_form(conj.lower_) and not _children(conj, *SUBJECT_DEPS):
             end = min(end, conj.left_edge.i)

@@ -62,11 +62,11 @@ def token_range(tokens: list[Token] | Span) -> Range:
 
 
 def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Token bounds [start, end) without leading 'that' and punctuation at either edge."""
+    """Token bounds [start, end) without leading 'that', punctuation at either edge or a trailing coordinator."""
     while start < end and (doc[start].lower_ in LEADING_JUNK or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].text in TRAILING_JUNK or doc[end - 1].is_space):
-        end -= 1
+    while end > start and (doc[end - 1].text in TRAILING_JUNK or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
+        end -= 1  # a coordinator left dangling where the next conjunct was cut off (`would do and`)
     return start, end
 
 

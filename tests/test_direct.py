@@ -112,3 +112,17 @@ def test_a_subject_inside_the_quotation_is_not_the_speaker_of_the_cue_after_it()
     doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, ents=ents)
     drafts = attribute(doc, doc.text, load_lexicon())
     assert [(d.type, d.source.text if d.source else None) for d in drafts] == [("direct", "Reyes")]
+
+
+def test_a_document_that_reads_is_the_source_of_its_quotation(extract):
+    q = extract('"We see charter schools offering parents hope," the petition reads.')[0]
+    assert (q["cue"]["text"], q["speaker"]["mention"]["text"]) == ("reads", "the petition")
+
+
+def test_as_x_put_it_attributes_the_quotation(extract):
+    q = extract('As Ana Ruiz, a tax lawyer, recently put it, "Did he lower his taxes legally?"')[0]
+    assert (q["type"], q["speaker"]["name"]) == ("direct", "Ana Ruiz")
+
+
+def test_put_with_no_quotation_or_it_is_no_cue(extract):
+    assert extract("He put the book on the shelf and said nothing.") == []

@@ -286,3 +286,15 @@ def test_an_opening_as_clause_attributes_the_clause_it_opens(extract):
 def test_an_as_clause_with_its_own_object_or_after_the_clause_is_no_attribution(extract):
     assert extract("As he said this, the crowd in the square cheered loudly.") == []
     assert extract("Bridging that gap means cutting costs, as the mayor proposes.") == []
+
+
+def test_a_word_fronted_before_the_cue_is_not_part_of_what_was_said(extract):
+    # `which` belongs to the reported clause in the parse, but it comes before the cue: the
+    # content starts after the cue, and the speaker, no longer inside it, is found
+    q = only(extract("The quarry, which the owner says she will keep open, employs 300 people."))
+    assert (q["text"], q["speaker"]["mention"]["text"]) == ("she will keep open", "the owner")
+
+
+def test_a_content_cut_before_the_next_conjunct_leaves_no_dangling_and(extract):
+    q = only(extract("The gap between what the mayor says the plan would cost and what it really costs is wide."))
+    assert q["text"] == "the plan would cost"

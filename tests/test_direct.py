@@ -126,3 +126,9 @@ def test_as_x_put_it_attributes_the_quotation(extract):
 
 def test_put_with_no_quotation_or_it_is_no_cue(extract):
     assert extract("He put the book on the shelf and said nothing.") == []
+
+
+def test_chanted_and_shot_back_are_cues(extract):
+    chanted = extract('"Build the bridge!" the crowd chanted outside the hall.')[0]
+    shot_back = extract('"That is simply not true," Ana Ruiz shot back.')[0]
+    assert chanted["speaker"]["mention"]["text"] == "the crowd" and shot_back["speaker"]["name"] == "Ana Ruiz"

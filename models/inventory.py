@@ -12,7 +12,8 @@ Frames (the cue token, then what its content is):
 - `infinitive`: a verb with a to-infinitive complement (`wants to C`, `promised to C`);
 - `noun_clause`: a noun with a that-clause or to-infinitive (`the claim that C`, `his promise to C`);
 - `object`: a verb with a subject and a direct object (`X praised C`, `X denounced C`);
-- `prep:P`: a verb with a subject and a preposition P right after it (`referring to C`, `called for C`).
+- `prep:P`: a verb with a subject and a preposition P right after it (`referring to C`, `called for C`);
+- `passive`: a passive verb with its agent, the subject is the content (`C was first reported by X`).
 
 An occurrence counts for a frame when a gold cue covers the token and the complement is the gold
 content: for a clause or infinitive, as the scorer pairs quotes (Jaccard >= 0.5 over letters and
@@ -38,7 +39,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-CLAUSE, INFINITIVE, NOUN_CLAUSE, OBJECT = "clause", "infinitive", "noun_clause", "object"
+CLAUSE, INFINITIVE, NOUN_CLAUSE, OBJECT, PASSIVE = "clause", "infinitive", "noun_clause", "object", "passive"
 PREP_OBJECT = "prep:"  # + the preposition: `referring to X` is ("referring", "prep:to")
 #: fewest occurrences in the corpus for a frame to be judged at all
 MIN_SEEN = 5
@@ -74,12 +75,21 @@ def frame_of(token: Token) -> tuple[Token, str] | None:
         for child in token.children:
             if child.dep_ == "xcomp" and _is_infinitive(child):
                 return child, INFINITIVE
-        return _object_of(token)
+        return _passive_subject_of(token) or _object_of(token)
     elif token.pos_ == "NOUN":
         for child in token.children:
             if child.dep_ in ("acl", "ccomp") and (_has_that(child) or _is_infinitive(child)):
                 return child, NOUN_CLAUSE
     return None
+
+
+def _passive_subject_of(verb: Token) -> tuple[Token, str] | None:
+    """The subject of a passive verb that names its agent (`C was reported by X`): (subject, PASSIVE)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if subject is None or agent is None or not any(c.dep_ == "pobj" for c in agent.children):
+        return None
+    return subject, PASSIVE
 
 
 def _object_of(verb: Token) -> tuple[Token, str] | None:
@@ -221,7 +231,7 @@ def learn(counts: Counts, min_seen: int = MIN_SEEN, min_precision: float = MIN_P
 
 
 def _is_nominal(frame: str) -> bool:
-    return frame == OBJECT or frame.startswith(PREP_OBJECT)
+    return frame in (OBJECT, PASSIVE) or frame.startswith(PREP_OBJECT)
 
 
 def write(learned: list[Learned], path: Path) -> None:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from .entity_types import SPEAKERS
 from .inventory import INFINITIVE, NOUN_CLAUSE, PREP_OBJECT, frame_of
 from .inventory import OBJECT as OBJECT_FRAME
+from .inventory import PASSIVE as PASSIVE_FRAME
 from .lexicon import Lexicon
 from .spans import (
     CLAUSE_DEPS,
@@ -421,11 +422,18 @@ def learned_cue(token: Token, lexicon: Lexicon) -> Cue | None:
     content = content_ranges(token.doc, [(start, end)])
     if not content:
         return None
-    source = _noun_source(token) if frame == NOUN_CLAUSE else subject_of(token, content)
+    source = _noun_source(token) if frame == NOUN_CLAUSE else _agent(token) if frame == PASSIVE_FRAME \
+        else subject_of(token, content)
     if source is not None and source.lower_ in THING_SUBJECTS:
         return None  # `it shows C`, `that means C`: a fact, not a source
     cue = [token, clause.head] if frame.startswith(PREP_OBJECT) else [token]  # `referring to`
     return Cue(LEARNED, token_range(cue), content, source, token)
+
+
+def _agent(verb: Token) -> Token | None:
+    """`by X` of a passive verb: X."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
 
 def raising_cue(verb: Token) -> Cue | None:

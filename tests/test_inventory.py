@@ -5,7 +5,7 @@ from collections import Counter
 import spacy
 from spacy.tokens import Doc
 
-from models.inventory import CLAUSE, INFINITIVE, MIN_PRECISION, OBJECT, Counts, GoldCue, count, frame_of, learn
+from models.inventory import CLAUSE, INFINITIVE, MIN_PRECISION, OBJECT, PASSIVE, Counts, GoldCue, count, frame_of, learn
 from models.lexicon import load_lexicon
 
 
@@ -101,3 +101,14 @@ def test_a_raising_verb_is_measured_by_the_whole_clause_it_draws():
     whole = GoldCue(seemed, seemed + 6, ((0, len(doc.text)),))
     assert count([(doc, [whole])]).gold[("seemed", INFINITIVE)] == 0  # the infinitive alone: too little
     assert count([(doc, [whole])], whole_clause=frozenset({"seemed"})).gold[("seemed", INFINITIVE)] == 1
+
+
+def test_a_passive_with_its_agent_is_a_frame_of_its_own():
+    # `The plan was backed by the council`: the subject is the content, the agent the source
+    words = ["The", "plan", "was", "backed", "by", "the", "council"]
+    doc = parsed(words, [1, 3, 3, 3, 3, 6, 4], ["det", "nsubjpass", "auxpass", "ROOT", "agent", "det", "pobj"],
+                 ["DET", "NOUN", "AUX", "VERB", "ADP", "DET", "NOUN"])
+    complement, frame = frame_of(doc[3])
+    assert (complement.text, frame) == ("plan", PASSIVE)
+    no_agent = parsed(words[:4], [1, 3, 3, 3], ["det", "nsubjpass", "auxpass", "ROOT"], ["DET", "NOUN", "AUX", "VERB"])
+    assert frame_of(no_agent[3]) is None

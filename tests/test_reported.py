@@ -298,3 +298,9 @@ def test_a_word_fronted_before_the_cue_is_not_part_of_what_was_said(extract):
 def test_a_content_cut_before_the_next_conjunct_leaves_no_dangling_and(extract):
     q = only(extract("The gap between what the mayor says the plan would cost and what it really costs is wide."))
     assert q["text"] == "the plan would cost"
+
+
+def test_a_learned_passive_attributes_its_subject_to_its_agent(extract):
+    q = only(extract("The closure of the plant was first reported by the county newspaper."))
+    assert (q["text"], q["speaker"]["mention"]["text"]) == ("The closure of the plant", "the county newspaper")
+    assert extract("The bridge over the river was built by a local firm.") == []

@@ -39,6 +39,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from .spans import agent_of
+
 CLAUSE, INFINITIVE, NOUN_CLAUSE, OBJECT, PASSIVE = "clause", "infinitive", "noun_clause", "object", "passive"
 PREP_OBJECT = "prep:"  # + the preposition: `referring to X` is ("referring", "prep:to")
 #: fewest occurrences in the corpus for a frame to be judged at all
@@ -86,10 +88,7 @@ def frame_of(token: Token) -> tuple[Token, str] | None:
 def _passive_subject_of(verb: Token) -> tuple[Token, str] | None:
     """The subject of a passive verb that names its agent (`C was reported by X`): (subject, PASSIVE)."""
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    if subject is None or agent is None or not any(c.dep_ == "pobj" for c in agent.children):
-        return None
-    return subject, PASSIVE
+    return (subject, PASSIVE) if subject is not None and agent_of(verb) is not None else None
 
 
 def _object_of(verb: Token) -> tuple[Token, str] | None:

@@ -23,6 +23,7 @@ from .spans import (
     CLAUSE_DEPS,
     SEPARATORS,
     SUBJECT_DEPS,
+    agent_of,
     content_ranges,
     subject_of,
     subtree_bounds,
@@ -280,11 +281,11 @@ def passive_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     if predicate is None and verb.lower_ not in lexicon.objects:
         return None
     if predicate is None:  # the verb's own agent, not one of a verb joined to it
-        agent = next((c for c in verb.rights if c.dep_ == "agent"), None)
+        agent, source = None, agent_of(verb)
     else:
         agent = next((t for t in (*verb.rights, *predicate.subtree) if t.dep_ in ("agent", "prep")
                       and t.lower_ == "by" and t.i > predicate.i), None)
-    source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if source is None:
         return None
     subject = _children(verb, "nsubjpass")[0]
@@ -422,18 +423,12 @@ def learned_cue(token: Token, lexicon: Lexicon) -> Cue | None:
     content = content_ranges(token.doc, [(start, end)])
     if not content:
         return None
-    source = _noun_source(token) if frame == NOUN_CLAUSE else _agent(token) if frame == PASSIVE_FRAME \
+    source = _noun_source(token) if frame == NOUN_CLAUSE else agent_of(token) if frame == PASSIVE_FRAME \
         else subject_of(token, content)
     if source is not None and source.lower_ in THING_SUBJECTS:
         return None  # `it shows C`, `that means C`: a fact, not a source
     cue = [token, clause.head] if frame.startswith(PREP_OBJECT) else [token]  # `referring to`
     return Cue(LEARNED, token_range(cue), content, source, token)
-
-
-def _agent(verb: Token) -> Token | None:
-    """`by X` of a passive verb: X."""
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
 
 def raising_cue(verb: Token) -> Cue | None:

@@ -101,6 +101,12 @@ def _aside_from(first: Token, separator: int, end: int) -> bool:
     return root.dep_ != "appos" or first.doc[separator].text != "," or root.head.pos_ == "PROPN"
 
 
+def agent_of(verb: Token) -> Token | None:
+    """The noun of a passive verb's `by` phrase (`C was reported by the Post`: Post), if any."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
 def subtree_bounds(token: Token) -> tuple[int, int]:
     return token.left_edge.i, token.right_edge.i + 1
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from .entities import headline_mentions
 from .entity_types import BODIES, PLACES, SPEAKERS
 from .lexicon import Lexicon
-from .spans import tokens_in
+from .spans import agent_of, tokens_in
 from .titles import (
     author_line,
     group_role,
@@ -835,9 +835,10 @@ class SpeakerResolver:
         """Who wrote or released a document, named in its own phrase: `a study by X`, `a report
         released by X`, `research conducted by X` (a person or a body the NER names)."""
         for child in document.children:
-            by = child if child.dep_ == "prep" and child.lower_ == "by" else next(
-                (c for c in child.children if c.dep_ == "agent"), None) if child.dep_ == "acl" else None
-            source = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            if child.dep_ == "prep" and child.lower_ == "by":  # `a study by X`
+                source = next((c for c in child.children if c.dep_ == "pobj"), None)
+            else:  # `a report released by X`
+                source = agent_of(child) if child.dep_ == "acl" else None
             ent = self.entity_at.get(source.i) if source is not None else None
             if ent is not None and ent.label_ in SPEAKERS:
                 return source

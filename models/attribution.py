@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 from .indexes import TextIndex, TokenIndex
 from .labels import Label, labelled_lines
 from .lexicon import Lexicon
-from .marks import QuotedSpan, find_quoted_spans
+from .marks import QuotedSpan
 from .nesting import outermost
 from .reported import Cue, find_cues
 from .spans import DASHES, SEPARATORS, subject_of, token_range
@@ -270,10 +270,10 @@ def continuation(drafts: list[Draft], q: QuotedSpan, index: TextIndex) -> Draft 
     return None
 
 
-def attribute(doc: Doc, text: str, lexicon: Lexicon) -> list[Draft]:
-    """All quotations of a parsed document whose text is `text`, in text order, before speaker
-    resolution."""
-    index = TextIndex(text, find_quoted_spans(text), lexicon)
+def attribute(doc: Doc, index: TextIndex, lexicon: Lexicon) -> list[Draft]:
+    """All quotations of a parsed document, whose text and quotation marks `index` holds, in
+    text order, before speaker resolution."""
+    text = index.text
     drafts = cue_drafts(doc, lexicon, index)
     claimed = {q.open_at for d in drafts for q in d.quotes}
     tokens = TokenIndex(doc)

@@ -23,7 +23,9 @@ from spacy.tokens import Doc, Span
 
 from .attribution import attribute
 from .entities import repair_names
+from .indexes import TextIndex
 from .lexicon import DATA_DIR, load_lexicon, read_lexicon
+from .marks import find_quoted_spans
 from .results import build
 from .types import Quote, Speaker, TextSpan
 
@@ -76,7 +78,8 @@ class QuoteAttribution:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # joined from the tokens on each access: once per document
         repair_names(doc)
-        quotes, speakers = build(doc, text, attribute(doc, text, self.lexicon), self.lexicon)
+        index = TextIndex(text, find_quoted_spans(text), self.lexicon)
+        quotes, speakers = build(doc, index, attribute(doc, index, self.lexicon), self.lexicon)
         doc._.quote_data = {"quotes": [q.to_data() for q in quotes], "speakers": [s.to_dict() for s in speakers]}
         starts = doc.to_array(IDX).tolist()  # token offsets, once: `Doc.char_span` scans the doc each call
         doc.spans[QUOTES_KEY] = [span for q in quotes for f in q.fragments

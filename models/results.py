@@ -6,6 +6,7 @@ from spacy.tokens import Doc
 
 from .attribution import Draft
 from .confidence import confidence
+from .indexes import TextIndex
 from .lexicon import Lexicon
 from .speakers import Resolved, SpeakerResolver, head_bounds, mention_bounds
 from .types import Quote, Range, Speaker, TextSpan
@@ -64,9 +65,10 @@ class SpeakerBook:
         return speaker
 
 
-def build(doc: Doc, text: str, drafts: list[Draft], lexicon: Lexicon) -> tuple[list[Quote], list[Speaker]]:
+def build(doc: Doc, index: TextIndex, drafts: list[Draft], lexicon: Lexicon) -> tuple[list[Quote], list[Speaker]]:
     """Quotes with resolved speakers, and the speakers with the quotes they made."""
-    resolver = SpeakerResolver(doc, lexicon)
+    text = index.text
+    resolver = SpeakerResolver(doc, lexicon, quoted=lambda i: index.quote_at(i) is not None)
     book = SpeakerBook()
     quotes: list[Quote] = []
     for draft in drafts:

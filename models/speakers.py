@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .entities import headline_mentions
+from .entities import headline_mentions, is_headline
 from .entity_types import BODIES, PLACES, SPEAKERS
 from .lexicon import Lexicon
 from .spans import agent_of, tokens_in
@@ -290,17 +290,22 @@ def _looks_like_a_name(token: Token) -> bool:
 class SpeakerResolver:
     """Resolves source phrases of one document to names, kinds and titles."""
 
-    def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
+    def __init__(self, doc: Doc, lexicon: Lexicon, quoted: Callable[[int], bool] | None = None) -> None:
+        """`quoted(char)` tells whether a character stands inside quotation marks: a person named
+        there is spoken of, and no antecedent of the speaker's own `he` after it."""
         self.doc = doc
         self.lexicon = lexicon
+        self.quoted = quoted or (lambda char: False)
         self.people: dict[str, Person] = {}
         self.by_word: dict[str, str] = {}
         self.full_forms: dict[str, list[tuple[int, str]]] = {}  # name word -> (token, full name) of subjects
         self.entity_at: dict[int, Span] = {}
         self.orgs: list[tuple[int, str, str]] = []  # (root token, root word, name) of each ORG entity
         self.defined_aliases: dict[str, str] = {}  # short name -> full name, as the article defines them
-        self.positions: list[int] = []
+        self.positions: list[int] = []  # where people are named, NER's or by a title
         self.names_at: list[str] = []
+        self.mentions: list[int] = []  # those and lone names NER missed: what a `he` looks back to
+        self.mention_names: list[str] = []
         self.speaker_positions: list[int] = []
         self.documents: list[tuple[int, str, str]] = []  # (token, noun, name) of each named poll or report
         self.bodies: list[tuple[int, Resolved]] = []  # organisations and groups that spoke, in text order
@@ -319,7 +324,10 @@ class SpeakerResolver:
                            *((at, name) for name, _, at in untagged)])
         headline = headline_mentions(self.doc, [ent for ent, _, _ in found])
         in_body = {name for at, name in mentions if at not in headline}
-        for name in surname_order([name for _, name in mentions if name_key(name).strip()]):
+        ordered = surname_order([name for _, name in mentions if name_key(name).strip()])
+        # a title-case headline may run a verb into a name (`Lawmakers Rip Donald Trump`): of the
+        # full names, the body's claim a surname first
+        for name in sorted(ordered, key=lambda name: (len(name.split()) < 2, name not in in_body)):
             words = name_key(name).split()
             self.by_word.setdefault(words[-1], name)
             if len(words) > 1 and name in in_body:  # in a title-case headline only the last word
@@ -353,9 +361,32 @@ class SpeakerResolver:
                              for ent, _, _ in found])
         for name, title, at in untagged:
             self.add_person(name, title, at)
+        self._index_untagged_mentions()
         self._lede_descriptions()
         self._roles_from_descriptions()
         self.author = self._author()
+
+    def _index_untagged_mentions(self) -> None:
+        """`Trump has record low support ... He recently pitched`: a name the article has used,
+        where NER labelled it no PERSON (it often takes a lone surname for an organisation), is
+        a mention of that person all the same, for the pronouns and descriptions after it."""
+        outside = [(at, name) for at, name in zip(self.positions, self.names_at, strict=True)
+                   if not self.quoted(self.doc[at].idx)]
+        self.mentions, self.mention_names = [at for at, _ in outside], [name for _, name in outside]
+        indexed = set(self.positions)
+        for token in self.doc:
+            if token.pos_ != "PROPN" or token.ent_type_ == "PERSON" or token.i in indexed or token.dep_ == "compound" \
+                    or self.quoted(token.idx) or not self._is_known_name(token):
+                continue  # `the Trump campaign` names no one
+            if is_headline(token.sent):
+                continue
+            words = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            name = " ".join(t.text for t in [*words, token])  # `Ivana Trump` stays Ivana
+            name = self.canonical(name, token.i, self.honorific_gender(token.i))
+            if name in self.people:
+                k = bisect_left(self.mentions, token.i)
+                self.mentions.insert(k, token.i)
+                self.mention_names.insert(k, name)
 
     def _author(self) -> str | None:
         """The author an opinion piece names in its closing line, with the role given there."""
@@ -493,9 +524,13 @@ class SpeakerResolver:
         person = self.people.setdefault(name, Person(name))
         if title not in person.roles:
             person.roles.append(title)
-        k = bisect_left(self.positions, at)
-        self.positions.insert(k, at)
-        self.names_at.insert(k, name)
+        indexes = [(self.positions, self.names_at)]
+        if not self.quoted(self.doc[at].idx):
+            indexes.append((self.mentions, self.mention_names))
+        for positions, names in indexes:
+            k = bisect_left(positions, at)
+            positions.insert(k, at)
+            names.insert(k, name)
         self.first_at[name] = min(self.first_at.get(name, at), at)
         return self.person(name)
 
@@ -539,10 +574,10 @@ class SpeakerResolver:
     def latest_person_before(self, i: int, gender: str | None = None) -> str | None:
         """The latest speaker before token `i`, else the latest person named before it; of the
         people not known to be of another `gender` than the pronoun's."""
-        spoke, named = bisect_left(self.speaker_positions, i), bisect_left(self.positions, i)
+        spoke, named = bisect_left(self.speaker_positions, i), bisect_left(self.mentions, i)
         preferred = (self._subjects_of_previous_sentence(i),  # already in order of preference
                      self.speaker_names[max(0, spoke - PRONOUN_WINDOW):spoke][::-1],
-                     self.names_at[max(0, named - PRONOUN_WINDOW):named][::-1])
+                     self.mention_names[max(0, named - PRONOUN_WINDOW):named][::-1])
         for names in preferred:
             for name in names:
                 if gender is None or self._gender_of(name) in (None, gender):
@@ -556,9 +591,9 @@ class SpeakerResolver:
         if sent.start == 0:
             return []
         previous = self.doc[sent.start - 1].sent
-        lo, hi = bisect_left(self.positions, previous.start), bisect_left(self.positions, previous.end)
+        lo, hi = bisect_left(self.mentions, previous.start), bisect_left(self.mentions, previous.end)
         subjects = [(self.doc[at].head.dep_ != "ROOT", name)
-                    for at, name in zip(self.positions[lo:hi], self.names_at[lo:hi], strict=True)
+                    for at, name in zip(self.mentions[lo:hi], self.mention_names[lo:hi], strict=True)
                     if self.doc[at].dep_ in ("nsubj", "nsubjpass")]
         return [name for _, name in sorted(subjects, key=lambda pair: pair[0])]
 
@@ -706,7 +741,7 @@ class SpeakerResolver:
 
     def _by_known_name(self, head: Token, mention: str) -> Resolved | None:
         """A surname or name the article used before, though untagged here."""
-        if not (_looks_like_a_name(head) and name_key(head.text) in self.by_word):
+        if not self._is_known_name(head):
             return None
         return self.person(self.canonical(head.text, head.i))
 
@@ -759,7 +794,8 @@ class SpeakerResolver:
         for i in range(pronoun.i - 1, max(-1, pronoun.i - PRONOUN_WINDOW), -1):
             token = doc[i]
             if token.dep_ in ("nsubj", "nsubjpass") and token.lower_ not in self.lexicon.pronouns \
-                    and token.lower_ not in PERSON_PRONOUNS and self._names_a_person(token):
+                    and token.lower_ not in PERSON_PRONOUNS and not self.quoted(token.idx) \
+                    and self._names_a_person(token):
                 found = token
             if token.is_sent_start:
                 break
@@ -768,8 +804,12 @@ class SpeakerResolver:
     def _names_a_person(self, token: Token) -> bool:
         ent = self.entity_at.get(token.i)
         if ent is not None:
-            return ent.label_ == "PERSON"
+            return ent.label_ == "PERSON" or self._is_known_name(token)  # NER's ORG `Fowler`
         return token.tag_ in ("NN", "NNP") and self._is_role(token.lower_)
+
+    def _is_known_name(self, token: Token) -> bool:
+        """A surname or name the article has given a person, whatever NER labelled it."""
+        return _looks_like_a_name(token) and name_key(token.text) in self.by_word
 
     def _mention_text(self, head: Token) -> str:
         start, end = mention_bounds(head)

@@ -4,7 +4,9 @@ import spacy
 from spacy.tokens import Doc
 
 from models.attribution import attribute
+from models.indexes import TextIndex
 from models.lexicon import load_lexicon
+from models.marks import find_quoted_spans
 
 
 def test_split_quote_is_one_quote_with_fragments(extract):
@@ -110,7 +112,8 @@ def test_a_subject_inside_the_quotation_is_not_the_speaker_of_the_cue_after_it()
            "PUNCT"]
     ents = ["O"] * 8 + ["B-PERSON", "I-PERSON", "O", "B-DATE", "O"]
     doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, ents=ents)
-    drafts = attribute(doc, doc.text, load_lexicon())
+    lexicon = load_lexicon()
+    drafts = attribute(doc, TextIndex(doc.text, find_quoted_spans(doc.text), lexicon), lexicon)
     assert [(d.type, d.source.text if d.source else None) for d in drafts] == [("direct", "Reyes")]
 
 

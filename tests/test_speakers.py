@@ -395,3 +395,55 @@ def test_a_document_is_named_by_the_author_its_phrase_gives(extract):
             "A report released by the Department of Veterans Affairs last month found that clinics were short "
             "of staff. Research conducted by the Center for Rural Affairs showed that coverage was thin.")
     assert speakers(extract, text) == ["Nina Okafor", "Department of Veterans Affairs", "Center for Rural Affairs"]
+
+
+def _resolver_with_org(attributor, text: str, org: str):
+    """A resolver over `text` parsed, with the last `org` relabelled ORG, as NER often labels a
+    lone surname."""
+    from spacy.tokens import Span
+
+    from models.lexicon import load_lexicon
+    from models.speakers import SpeakerResolver
+
+    doc = attributor.nlp(text, disable=["quote_attribution"])
+    token = [t for t in doc if t.text == org][-1]
+    doc.ents = [*(e for e in doc.ents if not e.start <= token.i < e.end), Span(doc, token.i, token.i + 1, "ORG")]
+    return doc, SpeakerResolver(doc, load_lexicon())
+
+
+def test_a_surname_labelled_an_organisation_is_still_the_pronouns_antecedent(attributor):
+    doc, resolver = _resolver_with_org(
+        attributor, "Tom Welby spoke in Ohio. Rep. Ruth Kessler leads the caucus.\n\n"
+        "Welby has record low support from young voters. He recently told them that the economy would recover.",
+        "Welby")
+    he = next(t for t in doc if t.text == "He")
+    assert resolver.resolve(he, "He").name == "Tom Welby"
+
+
+def test_a_surname_labelled_an_organisation_is_an_earlier_subject_of_the_sentence(attributor):
+    doc, resolver = _resolver_with_org(
+        attributor, "Ruth Kessler and Tom Welby met in Ohio.\n\n"
+        "Kessler noted that the rules had not changed. But Welby said the fight would be fierce, "
+        "and he noted that any change would come late.", "Welby")
+    he = next(t for t in doc if t.text == "he")
+    assert resolver.resolve(he, "he").name == "Tom Welby"
+
+
+def test_a_headline_that_runs_a_verb_into_a_name_does_not_lengthen_it(extract):
+    text = ("Lawmakers Rip Tom Welby Over Budget Plan.\n\n"
+            "Tom Welby’s budget drew fire on Friday. Welby said the cuts were fair.")
+    assert speakers(extract, text) == ["Tom Welby"]
+
+
+def test_a_person_named_inside_the_quotation_is_not_its_speakers_he(extract):
+    text = ("Mr. Welby immersed himself in the literature, which left little doubt that the planet was warming. "
+            "\"My top science adviser, Paul Lind, periodically will issue some chart or report or graph in the "
+            "morning meetings,\" he said, \"and they are terrifying.\"")
+    assert set(speakers(extract, text)) == {"Welby"}
+
+
+def test_a_person_named_inside_a_quotation_is_not_the_next_sentences_he(extract):
+    text = ("Tom Welby spoke on Monday. In one tweet, Welby said: \u201cDid Crooked Ruth help disgusting (check "
+            "out sex tape and past) Paul Lind become a U.S. citizen so she could use her in the debate?\u201d\n\n"
+            "He offered no proof that Kessler had a role in it.")
+    assert speakers(extract, text) == ["Tom Welby", "Tom Welby"]

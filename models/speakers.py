@@ -713,19 +713,20 @@ class SpeakerResolver:
         return None if antecedent is None else self.resolve(antecedent, self._mention_text(antecedent))
 
     def _by_person_pronoun(self, head: Token, mention: str) -> Resolved | None:
-        """`he`, `she`: the person subject earlier in the sentence if it agrees, else the latest
-        person of that gender named before."""
-        lower = head.lower_
-        if lower not in PERSON_PRONOUNS:
-            return None
-        gender = self.lexicon.gender_words.get(lower)
-        earlier = self._person_subject_before(head)
+        """`he`, `she`: the person it stands for."""
+        return self._person_for(head) if head.lower_ in PERSON_PRONOUNS else None
+
+    def _person_for(self, pronoun: Token) -> Resolved:
+        """Whom a `he`, `she` or `his` stands for: the person subject earlier in the sentence if
+        that agrees, else the latest person of that gender named before."""
+        gender = self.lexicon.gender_words.get(pronoun.lower_)
+        earlier = self._person_subject_before(pronoun)
         if earlier is not None:
             resolved = self.resolve(earlier, self._mention_text(earlier))
             said_of = self.lexicon.gender_words.get(earlier.lower_)  # `the man`, `his son`
             if self._agrees(resolved, gender) and said_of in (None, gender):
                 return resolved
-        name = self.latest_person_before(head.i, gender)
+        name = self.latest_person_before(pronoun.i, gender)
         return self.person(name) if name else Resolved(None, "person")
 
     def _by_first_person(self, head: Token, mention: str) -> Resolved | None:
@@ -917,14 +918,14 @@ class SpeakerResolver:
             if full is not None:
                 return Resolved(full, "organization")
         if lower in self.lexicon.org_nouns or plain.lower() in self.lexicon.org_nouns:
-            return Resolved(plain, "organization")
+            return Resolved(self._with_owner(head, plain), "organization")
         role = role_phrase(head, self.lexicon)
         if head.pos_ == "PROPN" and len(plain.split()) == 1 and (full := self.full_org_name(plain, head.i)):
             return Resolved(full, "organization")  # `CNS` for `Christian News Service`
         if head.tag_ == "NNPS" or head.pos_ == "PROPN":
             return Resolved(mention, "group", role)
         if head.tag_ == "NNS":
-            return Resolved(mention, "group", group_role(head, self.lexicon))
+            return Resolved(self._with_owner(head, mention), "group", group_role(head, self.lexicon))
         if role or self._is_role(lower):
             if is_definite(head):
                 name = self.person_described(head, head.i)
@@ -932,6 +933,15 @@ class SpeakerResolver:
                     return self.person(name)
             return Resolved(plain, "person", role)
         return Resolved(plain, "unknown")
+
+    def _with_owner(self, head: Token, phrase: str) -> str:
+        """`His aides` -> `Robert C. Scott's aides`: a group or body that is someone's, by `his` or
+        `her`, is named with its owner, whom the pronoun resolves to."""
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+        if owner is None or not phrase.lower().startswith(owner.lower_ + " "):
+            return phrase
+        resolved = self._person_for(owner)
+        return f"{resolved.name}'s {phrase[len(owner.text) + 1:]}" if resolved.name else phrase
 
     def _is_role(self, word: str) -> bool:
         return self.lexicon.is_role_word(word)

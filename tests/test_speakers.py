@@ -447,3 +447,13 @@ def test_a_person_named_inside_a_quotation_is_not_the_next_sentences_he(extract)
             "out sex tape and past) Paul Lind become a U.S. citizen so she could use her in the debate?\u201d\n\n"
             "He offered no proof that Kessler had a role in it.")
     assert speakers(extract, text) == ["Tom Welby", "Tom Welby"]
+
+
+def test_a_group_that_is_his_or_hers_is_named_with_its_owner(extract):
+    text = ("Rep. Robert Scott spoke on Monday. His aides said the bill would pass.\n\n"
+            "Senator Ana Ruiz voted against it. Her campaign said the vote was a mistake.")
+    assert speakers(extract, text) == ["Robert Scott's aides", "Ana Ruiz's campaign"]
+
+
+def test_a_group_whose_owner_is_unknown_keeps_its_phrase(extract):
+    assert speakers(extract, "His aides said the bill would pass.") == ["His aides"]

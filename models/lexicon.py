@@ -109,6 +109,7 @@ class Lexicon:
     aliases: dict[str, str]
     pronouns: dict[str, str]
     org_nouns: frozenset[str]
+    trade_nouns: frozenset[str]  # organisation nouns a definite description refers back by
     document_nouns: frozenset[str]
     boilerplate: re.Pattern[str]
     confidence: dict[tuple[str, str], float]  # (rule, quote type) -> base confidence
@@ -177,7 +178,8 @@ def read_lexicon(directory: Path) -> Lexicon:
         topic_verbs=frozenset(files.forms("topic_verbs.txt")),
         aliases={alias: name for alias, name in files.table("aliases.tsv", 2)},
         pronouns={word: kind for word, kind in files.table("pronouns.tsv", 2)},
-        org_nouns=frozenset(files.lines("org_nouns.txt")),
+        org_nouns=frozenset(files.lines("org_nouns.txt")) | frozenset(files.lines("trade_nouns.txt")),
+        trade_nouns=frozenset(files.lines("trade_nouns.txt")),
         document_nouns=frozenset(files.lines("document_nouns.txt")),
         boilerplate=re.compile("|".join(f"(?:{p})" for p in files.lines("boilerplate.txt")), re.IGNORECASE),
         confidence={(rule, kind): float(value) for rule, kind, value in files.table("confidence.tsv", 3)},

@@ -917,6 +917,8 @@ class SpeakerResolver:
             full = self.full_org_name(head.text, head.i) or self._named_earlier(head)
             if full is not None:
                 return Resolved(full, "organization")
+            if lower in self.lexicon.trade_nouns and (acted := self._body_before(head.i, "organization")).name:
+                return acted  # `Amazon said ... The retailer added`
         if lower in self.lexicon.org_nouns or plain.lower() in self.lexicon.org_nouns:
             return Resolved(self._with_owner(head, plain), "organization")
         role = role_phrase(head, self.lexicon)

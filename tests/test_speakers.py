@@ -457,3 +457,13 @@ def test_a_group_that_is_his_or_hers_is_named_with_its_owner(extract):
 
 def test_a_group_whose_owner_is_unknown_keeps_its_phrase(extract):
     assert speakers(extract, "His aides said the bill would pass.") == ["His aides"]
+
+
+def test_a_company_described_by_its_trade_is_the_organisation_that_acted_last(extract):
+    text = ("Amazon said on Thursday it would cut 10,000 jobs. "
+            "The online retailer said the cuts would affect its devices unit.")
+    assert speakers(extract, text) == ["Amazon", "Amazon"]
+
+
+def test_a_trade_noun_with_no_organisation_before_it_stays_as_written(extract):
+    assert speakers(extract, "The retailer said the cuts would affect its devices unit.") == ["retailer"]

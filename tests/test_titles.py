@@ -1,5 +1,6 @@
 """Titles: before the name, in apposition, by affiliation, and carried to every mention."""
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -204,3 +205,13 @@ def test_a_second_role_joined_inside_the_first_starts_a_title_of_its_own(extract
 def test_a_hyphenated_role_after_its_head_stays_whole(extract):
     q = extract("Sarah Johnson, the poet-in-residence at Bates College, said the library would close.")[0]
     assert q["speaker"]["title"] == "poet-in-residence at Bates College"
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Striker Marcus Bell, who scored twice, said the team had believed all along.", "Marcus Bell", "Striker"),
+    ("Quarterback Jalen Ortiz said the offense needed work.", "Jalen Ortiz", "Quarterback"),
+    ("Nurse Amy Cole, who works in the emergency room, said staff were exhausted.", "Amy Cole", "Nurse"),
+])
+def test_an_occupation_of_any_beat_is_a_title_not_part_of_the_name(extract, text, name, title):
+    speaker = extract(text)[0]["speaker"]
+    assert (speaker["name"], speaker["title"]) == (name, title)

@@ -211,6 +211,9 @@ def test_a_hyphenated_role_after_its_head_stays_whole(extract):
     ("Striker Marcus Bell, who scored twice, said the team had believed all along.", "Marcus Bell", "Striker"),
     ("Quarterback Jalen Ortiz said the offense needed work.", "Jalen Ortiz", "Quarterback"),
     ("Nurse Amy Cole, who works in the emergency room, said staff were exhausted.", "Amy Cole", "Nurse"),
+    ("Lt. Col. Anna Berg said the base was secure.", "Anna Berg", "Lt. Col."),
+    ("Prof. Ingrid van der Berg said inflation would ease.", "Ingrid van der Berg", "Prof."),
+    ("Detective Sgt. Paul Hayes of the city police said the suspect had been charged.", "Paul Hayes", "Detective Sgt."),
 ])
 def test_an_occupation_of_any_beat_is_a_title_not_part_of_the_name(extract, text, name, title):
     speaker = extract(text)[0]["speaker"]

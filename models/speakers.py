@@ -182,6 +182,21 @@ def bare_org_name(text: str) -> str:
     return strip_article(text).removesuffix("'s").removesuffix("’s")
 
 
+#: a singular noun of nationality the recogniser may not label NORP: `Frenchman`, `Irishwoman`
+NATIONALITY_NOUN = re.compile(r"(?:english|french|irish|scots|welsh|dutch|country|china)(?:wo)?man")
+
+
+def is_epithet(head: Token) -> bool:
+    """Whether a source head is a definite epithet of nationality or age, which sports and
+    feature writing use for a person just named: `the Spaniard`, `the Frenchman`, `the 24-year-old`."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return False
+    nationality = head.tag_ == "NNP" and (head.ent_type_ == "NORP" or NATIONALITY_NOUN.fullmatch(head.lower_))
+    age = head.lower_ == "old" and any(c.lower_ == "year" and any(n.like_num for n in c.children)
+                                       for c in head.children)
+    return bool(nationality or age)
+
+
 def strip_article(text: str) -> str:
     """`The Pentagon` -> `Pentagon`; other determiners (`two diplomats`) stay."""
     head, _, rest = text.partition(" ")
@@ -729,6 +744,14 @@ class SpeakerResolver:
         name = self.latest_person_before(pronoun.i, gender)
         return self.person(name) if name else Resolved(None, "person")
 
+    def _by_epithet(self, head: Token, mention: str) -> Resolved | None:
+        """`the Spaniard`, `the Frenchman`, `the 24-year-old`: a definite epithet of nationality or
+        age stands for a person named before, as a `he` or `she` does."""
+        if not is_epithet(head):
+            return None
+        name = self.latest_person_before(head.i)
+        return self.person(name) if name else None
+
     def _by_first_person(self, head: Token, mention: str) -> Resolved | None:
         """The writer's own `I` (quotation marks hide any other's): the author, if named."""
         if head.lower_ not in FIRST_PERSON:
@@ -767,7 +790,7 @@ class SpeakerResolver:
 
     RESOLVERS: tuple[Callable[[SpeakerResolver, Token, str], Resolved | None], ...] = (
         _by_people_together, _by_person_entity, _by_apposed_person, _by_relative_antecedent,
-        _by_person_pronoun, _by_first_person, _by_body_pronoun, _by_known_name, _by_untagged_name,
+        _by_person_pronoun, _by_epithet, _by_first_person, _by_body_pronoun, _by_known_name, _by_untagged_name,
         _by_counted_group, _by_organisation, _by_document)
 
     def _document(self, head: Token) -> Resolved | None:

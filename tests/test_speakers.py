@@ -467,3 +467,16 @@ def test_a_company_described_by_its_trade_is_the_organisation_that_acted_last(ex
 
 def test_a_trade_noun_with_no_organisation_before_it_stays_as_written(extract):
     assert speakers(extract, "The retailer said the cuts would affect its devices unit.") == ["retailer"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ('Arsenal manager Mikel Arteta said he was proud. "The lads gave everything," the Spaniard said.', "Mikel Arteta"),
+    ("Striker Marcus Bell scored twice on Sunday. The 24-year-old said he was delighted.", "Marcus Bell"),
+    ("Coach Jean Dupont was furious. The Frenchman said the referee was wrong.", "Jean Dupont"),
+])
+def test_an_epithet_of_nationality_or_age_is_the_person_named_before(extract, text, name):
+    assert speakers(extract, text)[-1] == name
+
+
+def test_a_plural_nationality_stays_a_group(extract):
+    assert speakers(extract, "The Americans said the deal was fair.") == ["Americans"]

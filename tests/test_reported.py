@@ -1,5 +1,6 @@
 """Reported speech on sentences written for these tests."""
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -304,3 +305,23 @@ def test_a_learned_passive_attributes_its_subject_to_its_agent(extract):
     q = only(extract("The closure of the plant was first reported by the county newspaper."))
     assert (q["text"], q["speaker"]["mention"]["text"]) == ("The closure of the plant", "the county newspaper")
     assert extract("The bridge over the river was built by a local firm.") == []
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ('Reid has gone after Trump as a "human leech who will bleed the country."', "gone",
+     'Trump as a "human leech who will bleed the country."'),
+    ('The mayor heralded the deal with the union as a "breakthrough."', "heralded",
+     'the deal with the union as a "breakthrough."'),
+])
+def test_casting_someone_as_quoted_words_is_a_mixed_quote(extract, text, cue, content):
+    quote = extract(text)[0]
+    assert (quote["type"], quote["cue"]["text"], quote["fragments"][0]["text"]) == ("mixed", cue, content)
+
+
+@pytest.mark.parametrize("text", [
+    'She had access to the senator as a "trusted donor."',  # having casts no one as anything
+    'The storm hit the town as a "category four."',  # a storm says nothing
+    'The mayor never described the deal as a "breakthrough."',  # negated
+])
+def test_casting_needs_a_speaker_a_verb_of_doing_and_no_negation(extract, text):
+    assert extract(text) == []

@@ -8,18 +8,24 @@ lies inside another cue's content is dropped, with one exception: a participle t
 clause after a comma (`X said C, arguing that D`) is the speaker's next statement, a quote of
 its own, and the first quote ends at that comma.
 
+Two cues can each lie in the other's content: in `He said the economy grew, according to two
+aides` the parser hangs `according to` on `grew`, so it is inside what `said` reports, while
+`He said ...` is what `according to` attributes. The writer's `according to` names the source
+of the whole sentence, so the other content is cut before it and the usual check then keeps
+the aides' attribution (before, both were dropped and the sentence gave nothing).
+
 The check sorts every content fragment once and answers each cue by bisection, so a document
 with thousands of cues costs O(n log n), not a comparison of every pair.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from spacy.tokens import Token
 
-from .reported import Cue
+from .reported import ACCORDING, Cue
 from .spans import SEPARATORS
 
 #: what may stand before a trailing participle: `, arguing`, `-- arguing`, `— arguing`
@@ -34,6 +40,7 @@ def outermost(cues: list[Cue]) -> list[Cue]:
     `X said C, arguing that D`: [`said` (C, arguing that D), `arguing` (D)] ->
     [`said` (C), `arguing` (D)].
     """
+    cues = _without_trailing_sources(cues)
     covering = _Coverage(cues)
     cuts: dict[int, Token] = {}
     dropped: set[int] = set()
@@ -47,6 +54,34 @@ def outermost(cues: list[Cue]) -> list[Cue]:
         elif outer not in cuts or comma.i < cuts[outer].i:
             cuts[outer] = comma
     return [_cut_at(cue, cuts[k]) if k in cuts else cue for k, cue in enumerate(cues) if k not in dropped]
+
+
+def _without_trailing_sources(cues: list[Cue]) -> list[Cue]:
+    """Each cue's content cut before the last `according to` inside it whose own content holds
+    that cue's word: `He said C, according to D` -> `said` (C), `according to` (He said C)."""
+    sources = sorted((cue.trigger.idx, k) for k, cue in enumerate(cues) if cue.rule == ACCORDING)
+    if not sources:
+        return cues
+    at = [idx for idx, _ in sources]
+    out = []
+    for cue in cues:
+        start, end = cue.content[-1]
+        i = bisect_left(at, end) - 1
+        source = cues[sources[i][1]] if i >= 0 and at[i] >= start else None
+        if source is not None and source is not cue and _holds(source, cue.cue[0]):
+            cue = _cut_at(cue, _separator_before(source.trigger))
+        out.append(cue)
+    return out
+
+
+def _holds(cue: Cue, at: int) -> bool:
+    return any(start <= at < end for start, end in cue.content)
+
+
+def _separator_before(token: Token) -> Token:
+    """The comma or dash that sets a phrase off, else the phrase's first word."""
+    before = token.doc[token.i - 1] if token.i > 0 else token
+    return before if before.text in PARTICIPLE_SEPARATORS else token
 
 
 class _Coverage:

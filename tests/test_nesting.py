@@ -29,6 +29,13 @@ def test_a_participle_inside_the_clause_is_not_cut_off(extract):
     assert texts(quotes) == [("noted", "prices had doubled, leading to protests in the capital")]
 
 
+def test_according_to_after_a_cue_attributes_the_whole_sentence(extract):
+    # the parser hangs `according to` inside the reported clause: each cue holds the other
+    quotes = extract("He said the economy was growing, according to two people at the meeting.")
+    assert [(q["cue"]["text"], q["text"], q["speaker"]["mention"]["text"]) for q in quotes] == [
+        ("according to", "He said the economy was growing", "two people at the meeting")]
+
+
 def test_split_quote_around_its_cue_is_one_quote(extract):
     quotes = extract('"The bridge is safe," Ms. Lane said, "but the road needs work."')
     assert len(quotes) == 1

@@ -77,7 +77,7 @@ class QuoteAttribution:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # joined from the tokens on each access: once per document
-        repair_names(doc)
+        repair_names(doc, self.lexicon)
         index = TextIndex(text, find_quoted_spans(text), self.lexicon)
         quotes, speakers = build(doc, index, attribute(doc, index, self.lexicon), self.lexicon)
         doc._.quote_data = {"quotes": [q.to_data() for q in quotes], "speakers": [s.to_dict() for s in speakers]}

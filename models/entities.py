@@ -9,17 +9,22 @@ repair here is a pure function of the parse; `is_headline` tells where capitals 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from collections.abc import Collection
 
 import numpy
 from spacy.attrs import IS_QUOTE
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .indexes import sentence_starts
-from .spans import joins_words
+from .lexicon import Lexicon
+from .spans import joins_words, tokens_in
 
 QUOTE_MARKS = frozenset({'"', "'", "“", "”", "‘", "’"})
+#: a word of a person's name: capitalised, letters with at most an inner hyphen or apostrophe
+NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?")
 
 
 def nickname_names(doc: Doc) -> list[Span]:
@@ -76,11 +81,70 @@ def names_cut_at_their_verb(doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
     return found
 
 
-def repair_names(doc: Doc) -> None:
+def speaking_names(doc: Doc, speech_verbs: Collection[str]) -> list[Span]:
+    """Names of two or three capitalised words that are the subject of a speech verb and that
+    the recogniser did not label a person (`Ana Ruiz said`, `Kylian Mbappe said`: names it does
+    not know), where the article shows a person: the clause reported is about `he` or `she`
+    (`said he felt fine`), or, for a name with no label at all, its last word stands alone
+    elsewhere, as a surname does (`Ruiz added`) and an organisation's last word does not
+    (`Western Journalism`, `Right Wing Watch`; a place's may: `Korea`).
+
+    A title-case line proves nothing, and a phrase with an article or a title is no plain name.
+    """
+    found: list[Span] = []
+    alone: set[str] | None = None  # read only if some name needs it
+    for verb in tokens_in(doc, frozenset(speech_verbs)):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        name = _plain_name(subject) if subject is not None and verb.pos_ == "VERB" else None
+        if name is None or is_headline(subject.sent):
+            continue
+        labels = {t.ent_iob_ != "O" and t.ent_type_ for t in name}
+        unlabelled = labels == {False}
+        relabelled = len(labels) == 1 and "PERSON" not in labels and name[0].ent_iob_ == "B" \
+            and (name.end == len(doc) or doc[name.end].ent_iob_ != "I")  # the name is one entity
+        if not (unlabelled or relabelled):
+            continue
+        if unlabelled and alone is None and not _reports_on_a_person(verb):
+            alone = _words_alone(doc)
+        if _reports_on_a_person(verb) or (unlabelled and name[-1].text in (alone or ())):
+            found.append(Span(doc, name.start, name.end, "PERSON"))
+    return found
+
+
+def _words_alone(doc: Doc) -> set[str]:
+    """Proper nouns that stand as a phrase of their own: no proper noun before them in it."""
+    return {t.text for t in doc if t.pos_ == "PROPN" and t.dep_ != "compound"
+            and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.lefts)}
+
+
+def _plain_name(head: Token) -> Span | None:
+    """`Ana Ruiz`, `Kwame Mensah-Bonsu`: a proper noun after one or two proper nouns it heads,
+    every word capitalised and nothing else in the phrase (no article, no title)."""
+    doc = head.doc
+    words = [c for c in head.lefts if c.dep_ == "compound"]
+    start = head.i - len(words)
+    if head.pos_ != "PROPN" or not 1 <= len(words) <= 2 or any(c.i < start for c in head.lefts) \
+            or [w.i for w in words] != list(range(start, head.i)):
+        return None
+    if not all(w.pos_ == "PROPN" and NAME_WORD.fullmatch(w.text) for w in doc[start:head.i + 1]):
+        return None
+    return doc[start:head.i + 1]
+
+
+def _reports_on_a_person(verb: Token) -> bool:
+    """`X said he felt fine`: the clause the verb reports has a `he` or `she` for its subject."""
+    return any(c.dep_ == "ccomp" and any(s.dep_ == "nsubj" and s.lower_ in ("he", "she") for s in c.children)
+               for c in verb.children)
+
+
+def repair_names(doc: Doc, lexicon: Lexicon | None = None) -> None:
     """Make each name the recogniser split (round a quoted nickname, after a hyphen) one PERSON
-    entity, replacing the pieces, and end each name that ran on into its verb before it."""
+    entity, replacing the pieces, and end each name that ran on into its verb before it; with
+    the `lexicon`, also make a plain name that speaks a person."""
     ents = doc.ents  # built anew on each access: read once
     names = nickname_names(doc) + hyphenated_first_names(doc, ents) + names_cut_at_their_verb(doc, ents)
+    if lexicon is not None:
+        names += speaking_names(doc, lexicon.speech)
     if names:
         kept = [ent for ent in ents if not any(ent.start < n.end and n.start < ent.end for n in names)]
         doc.ents = filter_spans([*kept, *names])

@@ -42,7 +42,7 @@ class FirstName:
 
 def evidence(doc: Doc, lexicon: Lexicon) -> Iterator[tuple[str, str]]:
     """(first name, gender) of each person whose article gives evidence of their gender."""
-    repair_names(doc)  # the names as the engine reads them
+    repair_names(doc, lexicon)  # the names as the engine reads them
     for person in SpeakerResolver(doc, lexicon).people.values():
         name = first_name(person.name)
         if name is not None and name not in lexicon.honorifics and person.evidenced_gender:

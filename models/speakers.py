@@ -459,15 +459,18 @@ class SpeakerResolver:
             bare = not description_words(head) - {singular(head.lower_)}
             if role is None or self.person_described(head, head.i, earlier_only=bare) is not None:
                 continue
-            name = self._described_antecedent(head.i)
+            name = self._described_antecedent(head.i, self.lexicon.gender_words.get(head.lower_))
             if name is not None:
                 self.people[name].roles.append(role)
 
-    def _described_antecedent(self, i: int) -> str | None:
+    def _described_antecedent(self, i: int, gender: str | None = None) -> str | None:
         """In its own sentence a description is not the subject's (`Sanders advised Clinton, as
-        the Democratic nominee ...`: Clinton); before it, the latest subject, else the latest named."""
+        the Democratic nominee ...`: Clinton); before it, the latest subject, else the latest named.
+        A gendered description (`the businessman`, `the congresswoman`) passes over people the
+        article has shown to be of the other gender."""
         lo, hi = bisect_left(self.positions, i - DESCRIPTION_WINDOW), bisect_left(self.positions, i)
-        recent = list(zip(self.positions[lo:hi], self.names_at[lo:hi], strict=True))
+        recent = [(at, name) for at, name in zip(self.positions[lo:hi], self.names_at[lo:hi], strict=True)
+                  if gender is None or self._gender_of(name) in (None, gender)]
         sentence_start = self.doc[i].sent.start
         is_subject = {at: self.doc[at].dep_ in ("nsubj", "nsubjpass") for at, _ in recent}
         same = [name for at, name in recent if at >= sentence_start and not is_subject[at]]

@@ -480,3 +480,25 @@ def test_an_epithet_of_nationality_or_age_is_the_person_named_before(extract, te
 
 def test_a_plural_nationality_stays_a_group(extract):
     assert speakers(extract, "The Americans said the deal was fair.") == ["Americans"]
+
+
+def test_a_gendered_description_is_not_given_to_a_person_of_the_other_gender(extract):
+    # Johnson, a `she`, is the latest subject; the businessman is the man named before her
+    text = ("Sarah Johnson met Michael Brown on Monday. Johnson said she opposed the deal. "
+            "The New York businessman replied that the deal would create jobs.")
+    named = {q["speaker"]["name"]: q["speaker"]["title"] for q in extract(text)}
+    assert named == {"Sarah Johnson": None, "Michael Brown": "New York businessman"}
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz said the deal was bad. Ruiz added that she would vote against it.",  # no label at all
+    "Kylan Mbatta said he felt fine after the race. Mbatta added that the season was long.",  # an ORG
+])
+def test_a_name_the_recogniser_does_not_know_is_one_person_when_the_article_shows_one(extract, text):
+    quotes = extract(text)
+    assert [(q["speaker"]["id"], q["speaker"]["kind"]) for q in quotes] == [("s1", "person")] * 2
+    assert quotes[1]["speaker"]["name"] == quotes[0]["speaker"]["mention"]["text"]
+
+
+def test_a_name_of_capitalised_words_with_no_sign_of_a_person_stays_an_organisation(extract):
+    assert extract("Harbor Light Promotions said the tour was sold out.")[0]["speaker"]["kind"] == "organization"

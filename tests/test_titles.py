@@ -214,6 +214,8 @@ def test_a_hyphenated_role_after_its_head_stays_whole(extract):
     ("Lt. Col. Anna Berg said the base was secure.", "Anna Berg", "Lt. Col."),
     ("Prof. Ingrid van der Berg said inflation would ease.", "Ingrid van der Berg", "Prof."),
     ("Detective Sgt. Paul Hayes of the city police said the suspect had been charged.", "Paul Hayes", "Detective Sgt."),
+    ('"The plan is unfair," Tomas R. Vell II, a writer for the Gazette, said on Twitter.', "Tomas R. Vell II",
+     "writer for the Gazette"),  # NER calls the name an organisation: the occupation says otherwise
 ])
 def test_an_occupation_of_any_beat_is_a_title_not_part_of_the_name(extract, text, name, title):
     speaker = extract(text)[0]["speaker"]

@@ -71,7 +71,7 @@ def classify(cue: Cue, index: TextIndex) -> Draft:
         return Draft(cue.rule, "indirect", list(cue.content), cue.cue, cue.source, quotes=[])
     inside = sum(index.letters(*piece) for q in quotes for piece in q.pieces)
     total = sum(index.letters(s, e) for s, e in cue.content)
-    if inside >= total:
+    if inside >= total or _source_after_quotation(cue, quotes):
         pieces = [piece for q in quotes for piece in q.pieces]
         return Draft(cue.rule, "direct", pieces, cue.cue, cue.source, quotes=quotes)
     first, last = min(quotes[0].open_at, start), max(quotes[-1].close_at + 1, end)
@@ -80,6 +80,15 @@ def classify(cue: Cue, index: TextIndex) -> Draft:
     fragments[0] = (min(first, fragments[0][0]), fragments[0][1])
     fragments[-1] = (fragments[-1][0], max(last, fragments[-1][1]))
     return Draft(cue.rule, "mixed", fragments, cue.cue, cue.source, quotes=quotes)
+
+
+def _source_after_quotation(cue: Cue, quotes: list[QuotedSpan]) -> bool:
+    """`"We will," Tulsa police Chief X said`: the parser took the speaker into the clause the
+    cue reports; a quotation that opens the content and closes before the cue's own source is
+    the content, and what follows it the source."""
+    source, (start, _), end = cue.source, cue.content[0], cue.content[-1][1]
+    return len(quotes) == 1 and source is not None and quotes[0].open_at <= start \
+        and quotes[0].close_at < source.idx < end <= cue.cue[0]
 
 
 def label_draft(label: Label, index: TextIndex) -> Draft:

@@ -230,7 +230,7 @@ def appositive_title(ent: Span, lexicon: Lexicon) -> str | None:
     if title:
         return title
     if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN", "NUM") and root.head.ent_type_ != "PERSON" \
-            and set_off(root.head, root):
+            and (set_off(root.head, root) or root.head.i == ent.start - 1):  # `police Chief [appos] X`
         return role_phrase(root.head, lexicon, beside_name=True) or _shared_role(root.head, root, lexicon)
     if root.dep_ == "conj" and root.head.dep_ == "appos" and set_off(root.head.head, root.head):
         return _shared_role(root.head.head, root.head, lexicon)  # the second of `two developers, X and Y`

@@ -117,6 +117,27 @@ def test_a_subject_inside_the_quotation_is_not_the_speaker_of_the_cue_after_it()
     assert [(d.type, d.source.text if d.source else None) for d in drafts] == [("direct", "Reyes")]
 
 
+def test_a_speaker_the_parser_took_into_the_quoted_clause_is_the_source_not_content(attributor):
+    """`"...," Harlow police Chief X said`, parsed with the name in apposition to a noun of the
+    quotation: the quotation is the content, direct, and the name after it the source."""
+    words = ["“", "We", "will", "get", "justice", "here", ",", "”", "Harlow", "police", "Chief", "Dana", "Whitcomb",
+             "said", "Monday", "."]
+    spaces = [False, True, True, True, True, False, False, True, True, True, True, True, True, True, False, False]
+    heads = [13, 3, 3, 13, 3, 3, 3, 3, 4, 10, 8, 12, 10, 13, 13, 13]
+    deps = ["punct", "nsubj", "aux", "ccomp", "dobj", "advmod", "punct", "punct", "appos", "compound", "dobj",
+            "compound", "appos", "ROOT", "npadvmod", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "VERB", "NOUN", "ADV", "PUNCT", "PUNCT", "PROPN", "NOUN", "PROPN", "PROPN",
+           "PROPN", "VERB", "PROPN", "PUNCT"]
+    tags = ["``", "PRP", "MD", "VB", "NN", "RB", ",", "''", "NNP", "NN", "NNP", "NNP", "NNP", "VBD", "NNP", "."]
+    ents = ["O"] * 8 + ["B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O", "B-DATE", "O"]
+    doc = Doc(attributor.nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
+              ents=ents)
+    quotes = attributor.rules(doc)._.quotes
+    assert [(q.type, [f.text for f in q.fragments]) for q in quotes] == [("direct", ["We will get justice here,"])]
+    speaker = quotes[0].speaker
+    assert (speaker.name, speaker.title) == ("Dana Whitcomb", "police Chief")  # the title it hangs from
+
+
 def test_a_document_that_reads_is_the_source_of_its_quotation(extract):
     q = extract('"We see charter schools offering parents hope," the petition reads.')[0]
     assert (q["cue"]["text"], q["speaker"]["mention"]["text"]) == ("reads", "the petition")

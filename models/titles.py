@@ -282,7 +282,8 @@ def affiliation(ent: Span) -> str | None:
     """`Olena Prokopenko of the German Marshall Fund`, `NBC's Dante Chinni`: the body a person
     speaks for."""
     for child in ent.root.children:
-        if child.dep_ == "poss" and child.ent_type_ == "ORG" and child.i < ent.start:
+        possessive = child.dep_ == "poss" or any(c.dep_ == "case" for c in child.children)  # or a compound with 's
+        if possessive and child.ent_type_ == "ORG" and child.i < ent.start:
             return clean(list(child.subtree))
         if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPOSITIONS:
             for obj in child.children:

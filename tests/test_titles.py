@@ -214,9 +214,25 @@ def test_a_hyphenated_role_after_its_head_stays_whole(extract):
     ("Lt. Col. Anna Berg said the base was secure.", "Anna Berg", "Lt. Col."),
     ("Prof. Ingrid van der Berg said inflation would ease.", "Ingrid van der Berg", "Prof."),
     ("Detective Sgt. Paul Hayes of the city police said the suspect had been charged.", "Paul Hayes", "Detective Sgt."),
+    ("Labour MP Jane Hollis said the bill was unfair.", "Jane Hollis", "Labour MP"),
     ('"The plan is unfair," Tomas R. Vell II, a writer for the Gazette, said on Twitter.', "Tomas R. Vell II",
      "writer for the Gazette"),  # NER calls the name an organisation: the occupation says otherwise
 ])
 def test_an_occupation_of_any_beat_is_a_title_not_part_of_the_name(extract, text, name, title):
     speaker = extract(text)[0]["speaker"]
     assert (speaker["name"], speaker["title"]) == (name, title)
+
+
+def test_an_organisation_in_the_possessive_is_the_affiliation_however_it_is_parsed(attributor):
+    """`noted NBC’s Lena Falkner`, parsed with `NBC ’s` as a compound of the name, not its possessive."""
+    words = ["Polls", "move", "little", ",", "noted", "NBC", "’s", "Lena", "Falkner", "."]
+    spaces = [True, True, False, True, True, False, True, True, False, False]
+    heads = [1, 4, 1, 4, 4, 8, 5, 8, 4, 4]
+    deps = ["nsubj", "ccomp", "advmod", "punct", "ROOT", "compound", "case", "compound", "nsubj", "punct"]
+    pos = ["NOUN", "VERB", "ADV", "PUNCT", "VERB", "PROPN", "PART", "PROPN", "PROPN", "PUNCT"]
+    tags = ["NNS", "VBP", "RB", ",", "VBD", "NNP", "POS", "NNP", "NNP", "."]
+    ents = ["O"] * 5 + ["B-ORG", "O", "B-PERSON", "I-PERSON", "O"]
+    doc = Doc(attributor.nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
+              ents=ents)
+    speaker = attributor.rules(doc)._.quotes[0].speaker
+    assert (speaker.name, speaker.title) == ("Lena Falkner", "NBC")

@@ -83,13 +83,15 @@ def names_cut_at_their_verb(doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
 
 def speaking_names(doc: Doc, speech_verbs: Collection[str]) -> list[Span]:
     """Names of two or three capitalised words that are the subject of a speech verb and that
-    the recogniser did not label a person (`Ana Ruiz said`, `Kylian Mbappe said`: names it does
+    the recogniser did not label a person (`Ana Ruiz said`, `Kylan Mbatta said`: names it does
     not know), where the article shows a person: the clause reported is about `he` or `she`
     (`said he felt fine`), or, for a name with no label at all, its last word stands alone
     elsewhere, as a surname does (`Ruiz added`) and an organisation's last word does not
-    (`Western Journalism`, `Right Wing Watch`; a place's may: `Korea`).
+    (`Western Journalism`, `Right Wing Watch`; a place's may: `Korea`, so a labelled name needs
+    the `he` or `she`).
 
-    A title-case line proves nothing, and a phrase with an article or a title is no plain name.
+    A title-case line proves nothing, and a phrase with an article is no plain name (a title
+    word kept in it is read off as a title, as in any PERSON entity).
     """
     found: list[Span] = []
     alone: set[str] | None = None  # read only if some name needs it
@@ -104,9 +106,11 @@ def speaking_names(doc: Doc, speech_verbs: Collection[str]) -> list[Span]:
             and (name.end == len(doc) or doc[name.end].ent_iob_ != "I")  # the name is one entity
         if not (unlabelled or relabelled):
             continue
-        if unlabelled and alone is None and not _reports_on_a_person(verb):
-            alone = _words_alone(doc)
-        if _reports_on_a_person(verb) or (unlabelled and name[-1].text in (alone or ())):
+        shown = _reports_on_a_person(verb)
+        if not shown and unlabelled:
+            alone = _words_alone(doc) if alone is None else alone
+            shown = name[-1].text in alone
+        if shown:
             found.append(Span(doc, name.start, name.end, "PERSON"))
     return found
 

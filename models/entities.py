@@ -20,7 +20,7 @@ from spacy.util import filter_spans
 
 from .indexes import sentence_starts
 from .lexicon import Lexicon
-from .spans import joins_words, tokens_in
+from .spans import joins_words, proper_nouns, tokens_in
 
 QUOTE_MARKS = frozenset({'"', "'", "“", "”", "‘", "’"})
 #: a word of a person's name: capitalised, letters with at most an inner hyphen or apostrophe
@@ -117,7 +117,7 @@ def speaking_names(doc: Doc, speech_verbs: Collection[str]) -> list[Span]:
 
 def _words_alone(doc: Doc) -> set[str]:
     """Proper nouns that stand as a phrase of their own: no proper noun before them in it."""
-    return {t.text for t in doc if t.pos_ == "PROPN" and t.dep_ != "compound"
+    return {t.text for t in proper_nouns(doc) if t.dep_ != "compound"
             and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.lefts)}
 
 

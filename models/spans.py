@@ -10,7 +10,8 @@ from __future__ import annotations
 from functools import cache
 
 import numpy
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, POS
+from spacy.parts_of_speech import PROPN
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -53,6 +54,13 @@ def tokens_in(doc: Doc, words: frozenset[str]) -> list[Token]:
         return []
     hits = numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), _string_ids(words)))
     return [doc[i] for i in hits.tolist()]
+
+
+def proper_nouns(doc: Doc) -> list[Token]:
+    """The proper nouns of a document, found in one array pass (names can only be among them)."""
+    if not len(doc):
+        return []
+    return [doc[i] for i in numpy.flatnonzero(doc.to_array(POS) == PROPN).tolist()]
 
 
 def token_range(tokens: list[Token] | Span) -> Range:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from .entities import headline_mentions, is_headline
 from .entity_types import BODIES, PLACES, SPEAKERS
 from .lexicon import Lexicon
-from .spans import agent_of, tokens_in
+from .spans import agent_of, proper_nouns, tokens_in
 from .titles import (
     author_line,
     group_role,
@@ -389,8 +389,8 @@ class SpeakerResolver:
                    if not self.quoted(self.doc[at].idx)]
         self.mentions, self.mention_names = [at for at, _ in outside], [name for _, name in outside]
         indexed = set(self.positions)
-        for token in self.doc:
-            if token.pos_ != "PROPN" or token.ent_type_ == "PERSON" or token.i in indexed or token.dep_ == "compound" \
+        for token in proper_nouns(self.doc):
+            if token.ent_type_ == "PERSON" or token.i in indexed or token.dep_ == "compound" \
                     or self.quoted(token.idx) or not self._is_known_name(token):
                 continue  # `the Trump campaign` names no one
             if is_headline(token.sent):

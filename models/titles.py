@@ -15,15 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import numpy
-from spacy.attrs import POS
-from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .entities import is_headline
 from .entity_types import PLACES
 from .lexicon import Lexicon, load_lexicon, singular  # noqa: F401  (load_lexicon: the doctests)
-from .spans import DASHES, after_a_hyphen, joins_words, tokens_in
+from .spans import DASHES, after_a_hyphen, joins_words, proper_nouns, tokens_in
 
 MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
 ROLE_PREPOSITIONS = frozenset({"of", "to", "for", "at", "with"})
@@ -333,8 +330,7 @@ def untagged_people(doc: Doc, lexicon: Lexicon) -> list[tuple[str, str, int]]:
     it names a person. Only the last word of a name is tried, once.
     """
     found = []
-    proper = numpy.flatnonzero(doc.to_array(POS) == PROPN).tolist() if len(doc) else []
-    for token in (doc[i] for i in proper):  # only proper nouns can end a name
+    for token in proper_nouns(doc):  # only proper nouns can end a name
         last_of_name = not (token.dep_ == "compound" and token.head.pos_ == "PROPN")
         if last_of_name and token.ent_type_ != "PERSON":
             named = untagged_name(token, lexicon)

@@ -289,8 +289,8 @@ def small_clause_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     """`called it X`, `described X as Y`: the content is object + predicate."""
     if verb.lower_ not in lexicon.small_clause:
         return None
-    objects = _children(verb, "dobj")
-    predicates = [c for c in verb.children if c.i > verb.i and (
+    objects = _children(verb, "dobj") or _first_of_two_predicates(verb)
+    predicates = [c for c in verb.children if c.i > verb.i and c not in objects and (
         c.dep_ in ("oprd", "ccomp", "xcomp", "attr") or (c.dep_ == "prep" and c.lower_ == "as"))]
     if objects and not predicates and any(
             (t.lower_ == "as" or t.dep_ == "appos") and t.i > objects[0].i for t in objects[0].subtree):
@@ -306,6 +306,12 @@ def small_clause_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     if not content:
         return None
     return Cue(SMALL_CLAUSE, _cue_range(verb, lexicon), content, subject_of(verb, content), verb)
+
+
+def _first_of_two_predicates(verb: Token) -> list[Token]:
+    """`called Trump a "liar"` parsed with no object and two predicates: the first is the object."""
+    predicates = [c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i]
+    return predicates[:1] if len(predicates) >= 2 else []
 
 
 def passive_cue(verb: Token, lexicon: Lexicon) -> Cue | None:

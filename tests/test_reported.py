@@ -325,3 +325,9 @@ def test_casting_someone_as_quoted_words_is_a_mixed_quote(extract, text, cue, co
 ])
 def test_casting_needs_a_speaker_a_verb_of_doing_and_no_negation(extract, text):
     assert extract(text) == []
+
+
+def test_a_small_clause_parsed_as_two_predicates_takes_the_first_as_its_object(extract):
+    # the parser gives `called` no object here: `Hale` and `fake` are both its predicates
+    quote = only(extract("One of the nurses who signed the letter called Hale a quack, fake and charlatan."))
+    assert (quote["cue"]["text"], quote["text"]) == ("called", "Hale a quack, fake and charlatan")

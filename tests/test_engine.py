@@ -34,6 +34,12 @@ def test_boilerplate_yields_nothing(attributor):
     assert attributor.extract("Read also: Minister says schools will reopen").to_dict()["quotes"] == []
 
 
+def test_a_photo_credit_is_boilerplate_but_a_poll_named_with_a_slash_is_not(extract):
+    assert extract('"We will rebuild," the mayor said. REUTERS/Dana Whitcomb') == []
+    quotes = extract("The latest Reuters/Ipsos poll shows that most voters favour the new bridge.")
+    assert [q["text"] for q in quotes] == ["most voters favour the new bridge"]
+
+
 @pytest.mark.parametrize("text", [
     "Line one said\r\nthat it works.\r\n\r\n\"Quoted,\" he said.\r\n",
     "Emoji 🎉 here. \"Great news 👍,\" the mayor said. Then 😀 more.",

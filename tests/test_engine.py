@@ -40,6 +40,12 @@ def test_a_photo_credit_is_boilerplate_but_a_poll_named_with_a_slash_is_not(extr
     assert [q["text"] for q in quotes] == ["most voters favour the new bridge"]
 
 
+def test_an_appeal_for_donations_is_boilerplate_but_news_of_a_donation_is_not(extract):
+    assert extract('Please donate today. "Every gift keeps us reporting," our editor said.') == []
+    quotes = extract("The senator said the donation from the union was legal.")
+    assert [q["text"] for q in quotes] == ["the donation from the union was legal"]
+
+
 @pytest.mark.parametrize("text", [
     "Line one said\r\nthat it works.\r\n\r\n\"Quoted,\" he said.\r\n",
     "Emoji 🎉 here. \"Great news 👍,\" the mayor said. Then 😀 more.",

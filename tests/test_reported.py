@@ -331,3 +331,20 @@ def test_a_small_clause_parsed_as_two_predicates_takes_the_first_as_its_object(e
     # the parser gives `called` no object here: `Hale` and `fake` are both its predicates
     quote = only(extract("One of the nurses who signed the letter called Hale a quack, fake and charlatan."))
     assert (quote["cue"]["text"], quote["text"]) == ("called", "Hale a quack, fake and charlatan")
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The mayor called for tripling the number of bus lanes.", "called for", "tripling the number of bus lanes"),
+    ("The council has proposed appointing an independent auditor.", "proposed", "appointing an independent auditor"),
+])
+def test_a_gerund_clause_is_the_object_of_a_cue(extract, text, cue, content):
+    quote = only(extract(text))
+    assert (quote["cue"]["text"], quote["text"]) == (cue, content)
+
+
+@pytest.mark.parametrize("text", [
+    'The mayor has been called a charlatan by fellow councillors for promoting "miracle" bridges.',  # no `called for`
+    "The firm defended not paying the architect.",  # a negated gerund: nothing proposed
+])
+def test_a_gerund_is_no_object_away_from_its_particle_or_negated(extract, text):
+    assert not any(q["text"].startswith(("promoting", "not paying", "paying")) for q in extract(text))

@@ -504,7 +504,7 @@ def _held_back(token: Token, lexicon: Lexicon) -> bool:
 def _noun_source(noun: Token) -> Token | None:
     """Whose claim or promise a noun of saying is: its possessor (`his promise`), or the subject
     of the verb it is the object of (`X made the claim that C`)."""
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    owner = next((c for c in noun.children if c.dep_ in ("poss", "nsubj")), None)  # `Trump claims`, as a noun
     if owner is not None or noun.dep_ not in ("dobj", "attr"):
         return owner
     return next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)

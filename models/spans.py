@@ -20,7 +20,9 @@ from .types import Range
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CLAUSE_DEPS = ("ccomp",)
-INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acl", "prep", "advmod"})
+INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acl", "prep", "advmod", "acomp"})
+#: subjects of an adjective that are no one: `It is worth noting C` is the writer's aside
+EXPLETIVES = frozenset({"it", "there"})
 LEADING_JUNK = frozenset({"that", "whether", ",", ":", "-", "—", "–", ";"})
 TRAILING_JUNK = frozenset({".", ",", ";", ":", "-", "—", "–", "!", "?"})
 SEPARATORS = frozenset({",", "—", "–", "-"})
@@ -138,19 +140,22 @@ def _inside(i: int, ranges: tuple[Range, ...]) -> bool:
 def subject_of(verb: Token, content: tuple[Range, ...] = ()) -> Token | None:
     """The source of a cue: its own subject, or that of the verb it hangs from.
 
-    `X said A and added B`, `X spoke, saying B` and `X responded by saying B` share X (the
-    climb passes through a preposition); in `X, who said B` the source
+    `X said A and added B`, `X spoke, saying B`, `X responded by saying B` and `X was quick to
+    point out B` share X (the climb passes through a preposition or an adjective, where an
+    expletive `it` is no one's: `It is worth noting B`); in `X, who said B` the source
     is `who`, standing for X. A subject inside the content (the parser's mistake in
     `"A: B," he said`) is passed over; of two subjects the parser gave one verb (`BUFFALO, N.Y.
     -- "...," the mayor said`), the nearer one is taken.
     """
-    token = verb
+    token, via_adjective = verb, False
     for _ in range(5):
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, content)]
         if subjects:  # `who` in `X, who said C`: the resolver finds X
-            return min(subjects, key=lambda c: abs(c.i - token.i))  # two? the nearer (not a dateline)
+            subject = min(subjects, key=lambda c: abs(c.i - token.i))  # two? the nearer (not a dateline)
+            return None if via_adjective and subject.lower_ in EXPLETIVES else subject
         if token.dep_ not in INHERIT_DEPS or token.head.i == token.i:
             return name_left_of(token)
+        via_adjective = via_adjective or token.dep_ == "acomp"
         # a cue joined to a reported clause climbs past it to the verb that reports it
         token = token.head.head if _joins_a_reported_clause(token) else token.head
     return None

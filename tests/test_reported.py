@@ -348,3 +348,26 @@ def test_a_gerund_clause_is_the_object_of_a_cue(extract, text, cue, content):
 ])
 def test_a_gerund_is_no_object_away_from_its_particle_or_negated(extract, text):
     assert not any(q["text"].startswith(("promoting", "not paying", "paying")) for q in extract(text))
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The senator was quick to point out that the bill had failed twice.", "The senator"),
+    ("It is worth noting that the bill had failed twice.", None),  # the writer's aside: no one's
+])
+def test_a_cue_after_an_adjective_takes_the_subject_of_its_verb(extract, text, speaker):
+    quote = only(extract(text))
+    assert (quote["speaker"] or {}).get("mention", {}).get("text") == speaker
+
+
+def test_a_cue_the_tagger_took_for_a_noun_keeps_its_subject(attributor):
+    """`But Marlow claims that ...` with `claims` tagged a plural noun that still has a subject."""
+    words = ["But", "Marlow", "claims", "that", "he", "should", "be", "the", "exception", "."]
+    heads = [2, 2, 2, 6, 6, 6, 2, 8, 6, 2]
+    deps = ["cc", "nsubj", "ROOT", "mark", "nsubj", "aux", "ccomp", "det", "attr", "punct"]
+    pos = ["CCONJ", "PROPN", "NOUN", "SCONJ", "PRON", "AUX", "AUX", "DET", "NOUN", "PUNCT"]
+    tags = ["CC", "NNP", "NNS", "IN", "PRP", "MD", "VB", "DT", "NN", "."]
+    ents = ["O", "B-PERSON"] + ["O"] * 8
+    doc = Doc(attributor.nlp.vocab, words=words, spaces=[True] * 8 + [False, False], heads=heads, deps=deps, pos=pos,
+              tags=tags, ents=ents)
+    quote = only(attributor.rules(doc)._.quotes)
+    assert (quote.cue.text, quote.mention.text if quote.mention else None) == ("claims", "Marlow")

@@ -430,7 +430,8 @@ def object_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
 
 
 def according_cue(token: Token, lexicon: Lexicon) -> Cue | None:
-    """`C, according to X`: the source is X and the content the rest of the sentence."""
+    """`C, according to X`: the source is X and the content the rest of the sentence. An opening
+    `According to X, C` whose parse hung C inside X's phrase ends the phrase at the comma."""
     if token.lower_ != "according":
         return None
     to = next((c for c in token.children if c.lower_ == "to"), None)
@@ -439,6 +440,8 @@ def according_cue(token: Token, lexicon: Lexicon) -> Cue | None:
         return None
     sent = token.sent
     phrase_start, phrase_end = subtree_bounds(token)
+    if phrase_start == sent.start and phrase_end >= sent.end - 1:  # the parse swallowed C into X's phrase
+        phrase_end = next((t.i + 1 for t in token.doc[source.i:phrase_end] if t.text == ","), phrase_end)
     content = content_ranges(token.doc, [(sent.start, phrase_start), (phrase_end, sent.end)])
     if not content:
         return None

@@ -371,3 +371,10 @@ def test_a_cue_the_tagger_took_for_a_noun_keeps_its_subject(attributor):
               tags=tags, ents=ents)
     quote = only(attributor.rules(doc)._.quotes)
     assert (quote.cue.text, quote.mention.text if quote.mention else None) == ("claims", "Marlow")
+
+
+def test_an_opening_according_to_whose_parse_swallowed_the_clause_still_attributes_it(extract):
+    # the parser hangs `the move reeks` on the host's name as an apposition
+    text = 'According to veteran talk radio host Dale Pruitt, the move reeks of "panic" and desperation.'
+    quote = only(extract(text))
+    assert (quote["text"], quote["speaker"]["name"]) == ('the move reeks of "panic" and desperation', "Dale Pruitt")

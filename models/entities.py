@@ -81,6 +81,21 @@ def names_cut_at_their_verb(doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
     return found
 
 
+def first_names_before_a_hyphen(doc: Doc, ents: tuple[Span, ...], not_names: Collection[str]) -> list[Span]:
+    """PERSON entities that begin with a hyphenated surname and left out the first name before it
+    (`Trent` of `Trent Alexander-Arnold`, given as `Alexander-Arnold`), extended over it: an
+    unlabelled capitalised word of the same name, not a title or an honorific (`not_names`)."""
+    found = []
+    for ent in ents:
+        if ent.label_ != "PERSON" or len(ent) < 3 or not joins_words(ent[1]) or ent.start == 0:
+            continue
+        word = doc[ent.start - 1]
+        if word.pos_ == "PROPN" and word.dep_ == "compound" and word.head == ent.root and not word.ent_type_ \
+                and word.lower_ not in not_names and NAME_WORD.fullmatch(word.text):
+            found.append(Span(doc, ent.start - 1, ent.end, "PERSON"))
+    return found
+
+
 def speaking_names(doc: Doc, speech_verbs: Collection[str]) -> list[Span]:
     """Names of two or three capitalised words that are the subject of a speech verb and that
     the recogniser did not label a person (`Ana Ruiz said`, `Kylan Mbatta said`: names it does
@@ -144,11 +159,13 @@ def _reports_on_a_person(verb: Token) -> bool:
 def repair_names(doc: Doc, lexicon: Lexicon | None = None) -> None:
     """Make each name the recogniser split (round a quoted nickname, after a hyphen) one PERSON
     entity, replacing the pieces, and end each name that ran on into its verb before it; with
-    the `lexicon`, also make a plain name that speaks a person."""
+    the `lexicon`, also give a hyphenated surname its first name and make a plain name that
+    speaks a person."""
     ents = doc.ents  # built anew on each access: read once
     names = nickname_names(doc) + hyphenated_first_names(doc, ents) + names_cut_at_their_verb(doc, ents)
     if lexicon is not None:
-        names += speaking_names(doc, lexicon.speech)
+        not_names = lexicon.titles | lexicon.honorifics.keys()
+        names += first_names_before_a_hyphen(doc, ents, not_names) + speaking_names(doc, lexicon.speech)
     if names:
         kept = [ent for ent in ents if not any(ent.start < n.end and n.start < ent.end for n in names)]
         doc.ents = filter_spans([*kept, *names])

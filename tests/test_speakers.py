@@ -1,6 +1,7 @@
 """Speakers: pronouns, surnames, descriptors, organisations and groups."""
 
 import pytest
+from spacy.tokens import Doc
 
 
 def speakers(extract, text):
@@ -502,3 +503,17 @@ def test_a_name_the_recogniser_does_not_know_is_one_person_when_the_article_show
 
 def test_a_name_of_capitalised_words_with_no_sign_of_a_person_stays_an_organisation(extract):
     assert extract("Harbor Light Promotions said the tour was sold out.")[0]["speaker"]["kind"] == "organization"
+
+
+def test_a_hyphenated_surname_keeps_the_first_name_the_recogniser_left_out(attributor):
+    """`Dale Okafor-Hume said`, with only `Okafor-Hume` labelled a person."""
+    words = ["Dale", "Okafor", "-", "Hume", "said", "the", "team", "was", "tired", "."]
+    spaces = [True, False, False, True, True, True, True, True, False, False]
+    heads = [3, 3, 3, 4, 4, 6, 7, 4, 7, 4]
+    deps = ["compound", "compound", "punct", "nsubj", "ROOT", "det", "nsubj", "ccomp", "acomp", "punct"]
+    pos = ["PROPN", "PROPN", "PUNCT", "PROPN", "VERB", "DET", "NOUN", "AUX", "ADJ", "PUNCT"]
+    tags = ["NNP", "NNP", "HYPH", "NNP", "VBD", "DT", "NN", "VBD", "JJ", "."]
+    ents = ["O", "B-PERSON", "I-PERSON", "I-PERSON"] + ["O"] * 6
+    doc = Doc(attributor.nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
+              ents=ents)
+    assert attributor.rules(doc)._.quotes[0].speaker.name == "Dale Okafor-Hume"

@@ -6,6 +6,8 @@ import os
 
 import pytest
 from hypothesis import settings as hypothesis_settings
+from spacy.tokens import Doc
+from spacy.util import get_words_and_spaces
 
 from models import Attributor, load
 from service.app import create_app
@@ -28,6 +30,19 @@ def extract(attributor):
     """Quotes of a text as contract dicts."""
     def run(text: str) -> list[dict]:
         return attributor.extract(text).to_dict()["quotes"]
+    return run
+
+
+@pytest.fixture(scope="session")
+def rules_on(attributor):
+    """The rules on a parse written out by hand, a (word, tag, pos, dep, head, entity IOB) row a
+    token: a mistake of the small model rebuilt, so the test does not wait for the model to make it."""
+    def run(text: str, rows: list[tuple[str, str, str, str, int, str]]) -> list:
+        words, spaces = get_words_and_spaces([row[0] for row in rows], text)
+        _, tags, pos, deps, heads, ents = zip(*rows, strict=True)
+        doc = Doc(attributor.nlp.vocab, words=words, spaces=spaces, tags=list(tags), pos=list(pos), deps=list(deps),
+                  heads=list(heads), ents=list(ents))
+        return list(attributor.rules(doc)._.quotes)
     return run
 
 

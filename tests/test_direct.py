@@ -117,22 +117,18 @@ def test_a_subject_inside_the_quotation_is_not_the_speaker_of_the_cue_after_it()
     assert [(d.type, d.source.text if d.source else None) for d in drafts] == [("direct", "Reyes")]
 
 
-def test_a_speaker_the_parser_took_into_the_quoted_clause_is_the_source_not_content(attributor):
+def test_a_speaker_the_parser_took_into_the_quoted_clause_is_the_source_not_content(rules_on):
     """`"...," Harlow police Chief X said`, parsed with the name in apposition to a noun of the
     quotation: the quotation is the content, direct, and the name after it the source."""
-    words = ["“", "We", "will", "get", "justice", "here", ",", "”", "Harlow", "police", "Chief", "Dana", "Whitcomb",
-             "said", "Monday", "."]
-    spaces = [False, True, True, True, True, False, False, True, True, True, True, True, True, True, False, False]
-    heads = [13, 3, 3, 13, 3, 3, 3, 3, 4, 10, 8, 12, 10, 13, 13, 13]
-    deps = ["punct", "nsubj", "aux", "ccomp", "dobj", "advmod", "punct", "punct", "appos", "compound", "dobj",
-            "compound", "appos", "ROOT", "npadvmod", "punct"]
-    pos = ["PUNCT", "PRON", "AUX", "VERB", "NOUN", "ADV", "PUNCT", "PUNCT", "PROPN", "NOUN", "PROPN", "PROPN",
-           "PROPN", "VERB", "PROPN", "PUNCT"]
-    tags = ["``", "PRP", "MD", "VB", "NN", "RB", ",", "''", "NNP", "NN", "NNP", "NNP", "NNP", "VBD", "NNP", "."]
-    ents = ["O"] * 8 + ["B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O", "B-DATE", "O"]
-    doc = Doc(attributor.nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
-              ents=ents)
-    quotes = attributor.rules(doc)._.quotes
+    quotes = rules_on("“We will get justice here,” Harlow police Chief Dana Whitcomb said Monday.", [
+        ("“", "``", "PUNCT", "punct", 13, "O"), ("We", "PRP", "PRON", "nsubj", 3, "O"),
+        ("will", "MD", "AUX", "aux", 3, "O"), ("get", "VB", "VERB", "ccomp", 13, "O"),
+        ("justice", "NN", "NOUN", "dobj", 3, "O"), ("here", "RB", "ADV", "advmod", 3, "O"),
+        (",", ",", "PUNCT", "punct", 3, "O"), ("”", "''", "PUNCT", "punct", 3, "O"),
+        ("Harlow", "NNP", "PROPN", "appos", 4, "B-GPE"), ("police", "NN", "NOUN", "compound", 10, "O"),
+        ("Chief", "NNP", "PROPN", "dobj", 8, "O"), ("Dana", "NNP", "PROPN", "compound", 12, "B-PERSON"),
+        ("Whitcomb", "NNP", "PROPN", "appos", 10, "I-PERSON"), ("said", "VBD", "VERB", "ROOT", 13, "O"),
+        ("Monday", "NNP", "PROPN", "npadvmod", 13, "B-DATE"), (".", ".", "PUNCT", "punct", 13, "O")])
     assert [(q.type, [f.text for f in q.fragments]) for q in quotes] == [("direct", ["We will get justice here,"])]
     speaker = quotes[0].speaker
     assert (speaker.name, speaker.title) == ("Dana Whitcomb", "police Chief")  # the title it hangs from

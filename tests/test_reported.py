@@ -359,17 +359,14 @@ def test_a_cue_after_an_adjective_takes_the_subject_of_its_verb(extract, text, s
     assert (quote["speaker"] or {}).get("mention", {}).get("text") == speaker
 
 
-def test_a_cue_the_tagger_took_for_a_noun_keeps_its_subject(attributor):
+def test_a_cue_the_tagger_took_for_a_noun_keeps_its_subject(rules_on):
     """`But Marlow claims that ...` with `claims` tagged a plural noun that still has a subject."""
-    words = ["But", "Marlow", "claims", "that", "he", "should", "be", "the", "exception", "."]
-    heads = [2, 2, 2, 6, 6, 6, 2, 8, 6, 2]
-    deps = ["cc", "nsubj", "ROOT", "mark", "nsubj", "aux", "ccomp", "det", "attr", "punct"]
-    pos = ["CCONJ", "PROPN", "NOUN", "SCONJ", "PRON", "AUX", "AUX", "DET", "NOUN", "PUNCT"]
-    tags = ["CC", "NNP", "NNS", "IN", "PRP", "MD", "VB", "DT", "NN", "."]
-    ents = ["O", "B-PERSON"] + ["O"] * 8
-    doc = Doc(attributor.nlp.vocab, words=words, spaces=[True] * 8 + [False, False], heads=heads, deps=deps, pos=pos,
-              tags=tags, ents=ents)
-    quote = only(attributor.rules(doc)._.quotes)
+    quote = only(rules_on("But Marlow claims that he should be the exception.", [
+        ("But", "CC", "CCONJ", "cc", 2, "O"), ("Marlow", "NNP", "PROPN", "nsubj", 2, "B-PERSON"),
+        ("claims", "NNS", "NOUN", "ROOT", 2, "O"), ("that", "IN", "SCONJ", "mark", 6, "O"),
+        ("he", "PRP", "PRON", "nsubj", 6, "O"), ("should", "MD", "AUX", "aux", 6, "O"),
+        ("be", "VB", "AUX", "ccomp", 2, "O"), ("the", "DT", "DET", "det", 8, "O"),
+        ("exception", "NN", "NOUN", "attr", 6, "O"), (".", ".", "PUNCT", "punct", 2, "O")]))
     assert (quote.cue.text, quote.mention.text if quote.mention else None) == ("claims", "Marlow")
 
 

@@ -197,7 +197,6 @@ def test_a_name_split_by_the_recogniser_round_a_nickname_is_one_person(extract):
 def test_a_pronoun_before_its_own_verb_is_no_gender_evidence():
     # the parser read `He added ..., should Clinton attempt a return` as `attempt` reporting `added`
     import spacy
-    from spacy.tokens import Doc
 
     from models.lexicon import load_lexicon
     from models.speakers import SpeakerResolver
@@ -269,7 +268,6 @@ def test_a_hyphenated_first_name_stays_whole(extract):
 
 def test_a_list_of_names_is_followed_along_the_parsers_chain():
     import spacy
-    from spacy.tokens import Doc
 
     from models.speakers import conjunction_chain
 
@@ -366,7 +364,6 @@ def test_polls_about_a_place_are_their_own_source(extract):
 def test_an_organisation_entity_without_a_name_word_is_no_crash():
     # the recogniser can tag `The ’s` as ORG; its bare name is empty (found on PolNeAR train)
     import spacy
-    from spacy.tokens import Doc
 
     from models.lexicon import load_lexicon
     from models.speakers import SpeakerResolver
@@ -505,15 +502,12 @@ def test_a_name_of_capitalised_words_with_no_sign_of_a_person_stays_an_organisat
     assert extract("Harbor Light Promotions said the tour was sold out.")[0]["speaker"]["kind"] == "organization"
 
 
-def test_a_hyphenated_surname_keeps_the_first_name_the_recogniser_left_out(attributor):
+def test_a_hyphenated_surname_keeps_the_first_name_the_recogniser_left_out(rules_on):
     """`Dale Okafor-Hume said`, with only `Okafor-Hume` labelled a person."""
-    words = ["Dale", "Okafor", "-", "Hume", "said", "the", "team", "was", "tired", "."]
-    spaces = [True, False, False, True, True, True, True, True, False, False]
-    heads = [3, 3, 3, 4, 4, 6, 7, 4, 7, 4]
-    deps = ["compound", "compound", "punct", "nsubj", "ROOT", "det", "nsubj", "ccomp", "acomp", "punct"]
-    pos = ["PROPN", "PROPN", "PUNCT", "PROPN", "VERB", "DET", "NOUN", "AUX", "ADJ", "PUNCT"]
-    tags = ["NNP", "NNP", "HYPH", "NNP", "VBD", "DT", "NN", "VBD", "JJ", "."]
-    ents = ["O", "B-PERSON", "I-PERSON", "I-PERSON"] + ["O"] * 6
-    doc = Doc(attributor.nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
-              ents=ents)
-    assert attributor.rules(doc)._.quotes[0].speaker.name == "Dale Okafor-Hume"
+    quotes = rules_on("Dale Okafor-Hume said the team was tired.", [
+        ("Dale", "NNP", "PROPN", "compound", 3, "O"), ("Okafor", "NNP", "PROPN", "compound", 3, "B-PERSON"),
+        ("-", "HYPH", "PUNCT", "punct", 3, "I-PERSON"), ("Hume", "NNP", "PROPN", "nsubj", 4, "I-PERSON"),
+        ("said", "VBD", "VERB", "ROOT", 4, "O"), ("the", "DT", "DET", "det", 6, "O"),
+        ("team", "NN", "NOUN", "nsubj", 7, "O"), ("was", "VBD", "AUX", "ccomp", 4, "O"),
+        ("tired", "JJ", "ADJ", "acomp", 7, "O"), (".", ".", "PUNCT", "punct", 4, "O")])
+    assert quotes[0].speaker.name == "Dale Okafor-Hume"

@@ -223,16 +223,13 @@ def test_an_occupation_of_any_beat_is_a_title_not_part_of_the_name(extract, text
     assert (speaker["name"], speaker["title"]) == (name, title)
 
 
-def test_an_organisation_in_the_possessive_is_the_affiliation_however_it_is_parsed(attributor):
+def test_an_organisation_in_the_possessive_is_the_affiliation_however_it_is_parsed(rules_on):
     """`noted NBC’s Lena Falkner`, parsed with `NBC ’s` as a compound of the name, not its possessive."""
-    words = ["Polls", "move", "little", ",", "noted", "NBC", "’s", "Lena", "Falkner", "."]
-    spaces = [True, True, False, True, True, False, True, True, False, False]
-    heads = [1, 4, 1, 4, 4, 8, 5, 8, 4, 4]
-    deps = ["nsubj", "ccomp", "advmod", "punct", "ROOT", "compound", "case", "compound", "nsubj", "punct"]
-    pos = ["NOUN", "VERB", "ADV", "PUNCT", "VERB", "PROPN", "PART", "PROPN", "PROPN", "PUNCT"]
-    tags = ["NNS", "VBP", "RB", ",", "VBD", "NNP", "POS", "NNP", "NNP", "."]
-    ents = ["O"] * 5 + ["B-ORG", "O", "B-PERSON", "I-PERSON", "O"]
-    doc = Doc(attributor.nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
-              ents=ents)
-    speaker = attributor.rules(doc)._.quotes[0].speaker
+    quotes = rules_on("Polls move little, noted NBC’s Lena Falkner.", [
+        ("Polls", "NNS", "NOUN", "nsubj", 1, "O"), ("move", "VBP", "VERB", "ccomp", 4, "O"),
+        ("little", "RB", "ADV", "advmod", 1, "O"), (",", ",", "PUNCT", "punct", 4, "O"),
+        ("noted", "VBD", "VERB", "ROOT", 4, "O"), ("NBC", "NNP", "PROPN", "compound", 8, "B-ORG"),
+        ("’s", "POS", "PART", "case", 5, "O"), ("Lena", "NNP", "PROPN", "compound", 8, "B-PERSON"),
+        ("Falkner", "NNP", "PROPN", "nsubj", 4, "I-PERSON"), (".", ".", "PUNCT", "punct", 4, "O")])
+    speaker = quotes[0].speaker
     assert (speaker.name, speaker.title) == ("Lena Falkner", "NBC")

@@ -26,7 +26,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from .reported import ACCORDING, Cue
-from .spans import SEPARATORS
+from .spans import SEPARATORS, inside
 
 #: what may stand before a trailing participle: `, arguing`, `-- arguing`, `— arguing`
 PARTICIPLE_SEPARATORS = SEPARATORS | {"--"}
@@ -68,14 +68,10 @@ def _without_trailing_sources(cues: list[Cue]) -> list[Cue]:
         start, end = cue.content[-1]
         i = bisect_left(at, end) - 1
         source = cues[sources[i][1]] if i >= 0 and at[i] >= start else None
-        if source is not None and source is not cue and _holds(source, cue.cue[0]):
+        if source is not None and source is not cue and inside(cue.cue[0], source.content):
             cue = _cut_at(cue, _separator_before(source.trigger))
         out.append(cue)
     return out
-
-
-def _holds(cue: Cue, at: int) -> bool:
-    return any(start <= at < end for start, end in cue.content)
 
 
 def _separator_before(token: Token) -> Token:

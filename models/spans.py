@@ -133,7 +133,8 @@ def content_ranges(doc: Doc, bounds: list[tuple[int, int]], asides: bool = True)
     return tuple(out)
 
 
-def _inside(i: int, ranges: tuple[Range, ...]) -> bool:
+def inside(i: int, ranges: tuple[Range, ...]) -> bool:
+    """Whether character `i` lies in one of the ranges."""
     return any(s <= i < e for s, e in ranges)
 
 
@@ -149,7 +150,7 @@ def subject_of(verb: Token, content: tuple[Range, ...] = ()) -> Token | None:
     """
     token, via_adjective = verb, False
     for _ in range(5):
-        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and not _inside(c.idx, content)]
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and not inside(c.idx, content)]
         if subjects:  # `who` in `X, who said C`: the resolver finds X
             subject = min(subjects, key=lambda c: abs(c.i - token.i))  # two? the nearer (not a dateline)
             return None if via_adjective and subject.lower_ in EXPLETIVES else subject

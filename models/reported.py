@@ -37,7 +37,7 @@ from .types import Range
 CLAUSAL, BELIEF, OBJECT, SMALL_CLAUSE, PHRASAL, ACCORDING, INVERTED, NOUN, PARENTHETICAL, PASSIVE, LEARNED = (
     "clausal", "belief", "object", "small_clause", "phrasal", "according", "inverted", "noun", "parenthetical",
     "passive", "learned")
-DOCUMENT, RAISING, AS_CLAUSE, CAST_AS = "document", "raising", "as_clause", "cast_as"
+DOCUMENT, RAISING, AS_CLAUSE, CAST_AS, REFUSAL = "document", "raising", "as_clause", "cast_as", "refusal"
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: subjects that stand for things: a belief verb after them reports no one's belief
@@ -45,6 +45,8 @@ THING_SUBJECTS = frozenset({"it", "that", "which", "there", "what"})
 LIST_DEPS = frozenset({"oprd", "dobj", "appos", "conj", "npadvmod"})
 #: the longest `as` phrase read for quoted words (`as a "human leech who will bleed the country"`)
 MAX_CAST_TOKENS = 60
+#: verbs of answering: left negated, the request they answer was refused
+ANSWER_LEMMAS = frozenset({"respond", "reply"})
 #: verbs of having and being: `had access to X as a "donor"` casts no one as anything
 HAVE_BE = frozenset({"have", "has", "had", "having", "be", "is", "are", "was", "were", "been", "being"})
 
@@ -68,6 +70,9 @@ def is_negated(verb: Token, lexicon: Lexicon) -> bool:
     head = verb.head
     if verb.dep_ == "pcomp" and head.lower_ in ("without", "from"):
         return head.lower_ == "without" or head.head.lower_ in lexicon.refusals
+    if verb.dep_ == "conj" and head.dep_ == "xcomp" and not _children(verb, *SUBJECT_DEPS) \
+            and not any(c.dep_ == "cc" and c.lower_ == "but" for c in head.children):
+        verb, head = head, head.head  # `refused to release X or explain Y`: Y was not explained either
     return verb.dep_ == "xcomp" and head.lower_ in lexicon.refusals
 
 
@@ -469,8 +474,8 @@ def learned_cue(token: Token, lexicon: Lexicon) -> Cue | None:
     if found is not None and found[1] == INFINITIVE and token.lower_ in lexicon.raising \
             and (token.lower_, found[1]) in lexicon.learned:
         return raising_cue(token)
-    if found is None or (token.lower_, found[1]) not in lexicon.learned or _held_back(token, lexicon):
-        return None
+    if found is None or (token.lower_, found[1]) not in lexicon.learned or token.lower_ in lexicon.raising:
+        return None  # a raising verb's frame is `raising_cue`'s
     clause, frame = found
     start, end = subtree_bounds(clause)
     if frame == OBJECT_FRAME or frame.startswith(PREP_OBJECT):
@@ -483,7 +488,24 @@ def learned_cue(token: Token, lexicon: Lexicon) -> Cue | None:
     if source is not None and source.lower_ in THING_SUBJECTS:
         return None  # `it shows C`, `that means C`: a fact, not a source
     cue = [token, clause.head] if frame.startswith(PREP_OBJECT) else [token]  # `referring to`
-    return Cue(LEARNED, token_range(cue), content, source, token)
+    rule = REFUSAL if token.lower_ in lexicon.refusals else LEARNED
+    return Cue(rule, token_range(cue), content, source, token)
+
+
+def unanswered_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
+    """`did not immediately respond to a request for comment`: a request left unanswered, a
+    refusal whose content is what was not answered (on PolNeAR train 19 of 34 are marked)."""
+    if lexicon.speech.get(verb.lower_) not in ANSWER_LEMMAS or not _children(verb, "neg"):
+        return None
+    to = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "to"), None)
+    asked = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if asked is None:
+        return None
+    content = content_ranges(verb.doc, [subtree_bounds(asked)])
+    if not content:
+        return None
+    return Cue(REFUSAL, token_range([verb, to]) if to.i == verb.i + 1 else token_range([verb]), content,
+               subject_of(verb, content), verb)
 
 
 def raising_cue(verb: Token) -> Cue | None:
@@ -497,13 +519,6 @@ def raising_cue(verb: Token) -> Cue | None:
     return Cue(RAISING, token_range([verb]), content, None, verb) if content else None
 
 
-def _held_back(token: Token, lexicon: Lexicon) -> bool:
-    """Learned frames the rule does not draw: refusals (`declined to C`: no speech happened, and
-    the seed convention does not count them; measured as a kind of their own, they cost the
-    seeds more than they gain on PolNeAR) and raising verbs (drawn by `raising_cue`)."""
-    return token.lower_ in lexicon.refusals or token.lower_ in lexicon.raising
-
-
 def _noun_source(noun: Token) -> Token | None:
     """Whose claim or promise a noun of saying is: its possessor (`his promise`), or the subject
     of the verb it is the object of (`X made the claim that C`)."""
@@ -514,8 +529,8 @@ def _noun_source(noun: Token) -> Token | None:
 
 
 RULES: tuple[Callable[[Token, Lexicon], Cue | None], ...] = (
-    according_cue, document_cue, phrasal_cue, clausal_cue, noun_cue, parenthetical_cue, small_clause_cue, passive_cue,
-    inverted_cue, as_clause_cue, object_cue, learned_cue, cast_as_cue)
+    unanswered_cue, according_cue, document_cue, phrasal_cue, clausal_cue, noun_cue, parenthetical_cue,
+    small_clause_cue, passive_cue, inverted_cue, as_clause_cue, object_cue, learned_cue, cast_as_cue)
 
 
 def find_cues(doc: Doc, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Cue]:
@@ -527,5 +542,5 @@ def find_cues(doc: Doc, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterat
         if skip(token.idx):
             continue
         cue = next((cue for rule in RULES if (cue := rule(token, lexicon)) is not None), None)
-        if cue is not None and not is_negated(token, lexicon):
+        if cue is not None and (cue.rule == REFUSAL or not is_negated(token, lexicon)):
             yield cue

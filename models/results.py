@@ -33,7 +33,9 @@ def mention_range(draft: Draft, doc: Doc) -> Range | None:
 def attribution_kind(draft: Draft, text: str, lexicon: Lexicon) -> str:
     """What a quote attributes: `evidence` when its source is a document or data (`the poll
     shows`, `a study found`), `belief` for verbs of thinking and intending (`believes`, `wants
-    to`), else `speech`. (Refused speech is not returned at all, so no quote is a `refusal` yet.)"""
+    to`), `refusal` for speech declined (`declined to comment`), else `speech`."""
+    if draft.rule == "refusal":
+        return "refusal"
     if draft.source is not None and draft.source.lower_ in lexicon.document_nouns:
         return "evidence"
     cue_word = text[draft.cue[0]:draft.cue[1]].lower() if draft.cue else ""

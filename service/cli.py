@@ -88,7 +88,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         attributor = load(args.model or Settings.from_env().model)
         results = attributor.extract_many([(row["text"], row["id"]) for row in gold.values()])
         bar = tqdm(results, total=len(gold), disable=len(gold) < PROGRESS_FROM, file=sys.stderr, unit="article")
-        pred = {r.id: as_scorer_row(r.to_dict()) for r in bar}
+        pred = {r.id: as_scorer_row((r.only(args.kinds) if args.kinds else r).to_dict()) for r in bar}
         if args.save_pred:
             with open(args.save_pred, "w", encoding="utf-8") as fh:
                 for row in pred.values():
@@ -229,6 +229,8 @@ def parser() -> argparse.ArgumentParser:
     ev.add_argument("--pred", help="predictions (scorer or contract shape); default: run the engine")
     ev.add_argument("--save-pred", help="with no --pred: also write the predictions here")
     ev.add_argument("--model")
+    ev.add_argument("--kinds", type=kinds_arg, help="score only these kinds of attribution, e.g. "
+                    "speech,belief,evidence for a gold set that leaves refusals out (default: every kind)")
     ev.add_argument("--json", action="store_true")
     ev.set_defaults(func=cmd_evaluate)
     se = sub.add_parser("serve", help="start the HTTP service under gunicorn")

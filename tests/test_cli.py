@@ -80,6 +80,19 @@ def test_evaluate_on_seeds_prints_figures(capsys):
     assert report["articles"] == 5 and 0 < report["loose"]["f1"] <= 1
 
 
+def test_evaluate_scores_only_the_kinds_asked_for(tmp_path, capsys):
+    text = "The mayor declined to comment on the closure. The council said the road was closed."
+    said = text.index("the road")
+    gold = {"id": "g", "text": text, "quotes": [{"type": "indirect", "quote": {
+        "start": said, "end": said + len("the road was closed"), "text": "the road was closed"}}]}
+    (tmp_path / "gold.jsonl").write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    precision = {}
+    for kinds in ([], ["--kinds", "speech"]):
+        assert cli.main(["evaluate", "--gold", str(tmp_path / "gold.jsonl"), "--json", *kinds]) == 0
+        precision[bool(kinds)] = json.loads(capsys.readouterr().out)["loose"]["p"]
+    assert precision == {False: 0.5, True: 1.0}  # the refusal counts against a gold set without refusals
+
+
 def test_extract_keeps_only_the_kinds_asked_for(monkeypatch, capsys):
     text = "A new poll shows that most voters back the plan. The mayor said the road was closed."
     monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps({"id": "k", "text": text})))

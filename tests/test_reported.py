@@ -102,7 +102,21 @@ def test_a_noun_of_saying_needs_someone_who_can_say_it(extract):
 
 def test_refused_and_refrained_speech_did_not_happen(extract):
     assert extract("The ministry refrained from confirming the arrests.") == []
-    assert extract("The ministry declined to say that the arrests had happened.") == []
+    q = only(extract("The ministry declined to say that the arrests had happened."))
+    assert (q["kind"], q["cue"]["text"], q["text"]) == ("refusal", "declined", "to say that the arrests had happened")
+
+
+def test_what_a_refusal_left_unsaid_is_not_said_by_a_verb_joined_to_it(extract):
+    q = only(extract("The company refused to publish the audit or explain why the figures had changed."))
+    assert q["kind"] == "refusal" and q["text"] == "to publish the audit or explain why the figures had changed"
+    assert extract("The firm failed to publish the audit or explain why the figures had changed.") == []
+
+
+def test_an_unanswered_request_is_a_refusal(extract):
+    q = only(extract("A spokeswoman for the port did not immediately respond to a request for comment."))
+    assert (q["kind"], q["cue"]["text"], q["text"]) == ("refusal", "respond to", "a request for comment")
+    assert q["speaker"]["mention"]["text"] == "A spokeswoman for the port"
+    assert extract("The port did not respond.") == []
 
 
 def test_plans_are_not_speech(extract):
@@ -178,8 +192,10 @@ def test_a_learned_noun_of_saying_takes_its_possessor_as_source(extract):
     assert found == ("assertion", "the council had lied", "His")
 
 
-def test_a_refusal_is_not_speech(extract):
-    assert extract("The ministry declined to comment on the report.") == []
+def test_a_refusal_is_a_kind_of_its_own(extract):
+    q = only(extract("The ministry declined to comment on the report."))
+    found = (q["kind"], q["text"], q["speaker"]["mention"]["text"])
+    assert found == ("refusal", "to comment on the report", "The ministry")
 
 
 def test_a_cue_inside_a_prepositional_phrase_takes_the_clauses_subject(extract):

@@ -108,6 +108,8 @@ def clausal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     if not clauses:
         noun, clauses = _noun_with_clause(verb)
     if not clauses:
+        clauses = _gerund_subject_clause(verb)
+    if not clauses:
         return None
     content = content_ranges(verb.doc, [_clause_bounds(c, lexicon, verb) for c in clauses])
     if not content:
@@ -117,6 +119,16 @@ def clausal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     if rule == BELIEF and subject is not None and subject.lower_ in THING_SUBJECTS:
         return None  # `it means C`, `that shows C`: a fact implies, nobody holds a belief
     return Cue(rule, _cue_range(verb, lexicon, noun), content, subject, verb)
+
+
+def _gerund_subject_clause(verb: Token) -> list[Token]:
+    """`said legalizing it could create jobs` parsed as `said [legalizing [it could create jobs]]`:
+    a gerund right after the cue that holds a clause is that clause's subject, and the whole is
+    what was said (on PolNeAR train all 5 such are marked)."""
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is None or after.head != verb or after.dep_ != "xcomp" or after.tag_ != "VBG":
+        return []
+    return [after] if any(c.dep_ == "ccomp" for c in after.children) else []
 
 
 def _document_modified(verb: Token, lexicon: Lexicon) -> Token | None:

@@ -391,3 +391,15 @@ def test_an_opening_according_to_whose_parse_swallowed_the_clause_still_attribut
     text = 'According to veteran talk radio host Dale Pruitt, the move reeks of "panic" and desperation.'
     quote = only(extract(text))
     assert (quote["text"], quote["speaker"]["name"]) == ('the move reeks of "panic" and desperation', "Dale Pruitt")
+
+
+def test_a_gerund_subject_the_parser_made_the_cues_complement_opens_what_was_said(rules_on):
+    """`said [raising [the tax would hurt farmers]]`: the gerund hung on the cue, the clause on the gerund."""
+    quote = only(rules_on("The governor said raising the tax would hurt farmers.", [
+        ("The", "DT", "DET", "det", 1, "O"), ("governor", "NN", "NOUN", "nsubj", 2, "O"),
+        ("said", "VBD", "VERB", "ROOT", 2, "O"), ("raising", "VBG", "VERB", "xcomp", 2, "O"),
+        ("the", "DT", "DET", "det", 5, "O"), ("tax", "NN", "NOUN", "nsubj", 7, "O"),
+        ("would", "MD", "AUX", "aux", 7, "O"), ("hurt", "VB", "VERB", "ccomp", 3, "O"),
+        ("farmers", "NNS", "NOUN", "dobj", 7, "O"), (".", ".", "PUNCT", "punct", 2, "O")]))
+    said = [f.text for f in quote.fragments]
+    assert (said, quote.mention.text) == (["raising the tax would hurt farmers"], "The governor")

@@ -21,6 +21,15 @@ def test_appositive_title(extract):
     assert q["speaker"]["title"] == "chief of staff to the prime minister"
 
 
+@pytest.mark.parametrize(("text", "title"), [
+    ("Two delegates from Ohio said the count was wrong.", "delegates"),
+    ("The school administrator said the files were lost.", "school administrator"),
+    ("A hospital therapist said the waiting lists had doubled.", "hospital therapist"),
+])
+def test_an_unnamed_occupation_is_the_speakers_title(extract, text, title):
+    assert extract(text)[0]["speaker"]["title"] == title
+
+
 def test_affiliation_when_no_role(extract):
     q = extract("Lena Falk of the Baltic Policy Institute said the risk was low.")[0]
     assert q["speaker"]["title"] == "Baltic Policy Institute"

@@ -243,9 +243,12 @@ def head_bounds(subject: Token) -> tuple[int, int]:
 def relative_antecedent(pronoun: Token) -> Token | None:
     """The noun a relative pronoun stands for: `the senator` in `the senator, who said ...`."""
     clause = pronoun.head
-    if pronoun.lower_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl" and clause.head.i != clause.i:
-        return clause.head
-    return None
+    if pronoun.lower_ not in RELATIVE_PRONOUNS or clause.dep_ != "relcl" or clause.head.i == clause.i:
+        return None
+    antecedent = clause.head
+    if antecedent.dep_ == "appos" and antecedent.head.ent_type_ == "PERSON":
+        return antecedent.head  # `X, a staffer at the agency who said ...`: X
+    return antecedent
 
 
 def surname_order(names: list[str]) -> list[str]:

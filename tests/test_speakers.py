@@ -74,6 +74,12 @@ def test_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker(extract)
     assert q["speaker"]["name"] == "Ann Lowe" and q["speaker"]["title"] == "Senator"
 
 
+def test_a_relative_pronoun_after_an_apposition_stands_for_the_person_named(extract):
+    quotes = extract("The report quoted Mara Quinn, a nurse at the county hospital who said the ward was full.")
+    q = next(q for q in quotes if q["text"] == "the ward was full")
+    assert (q["speaker"]["name"], q["speaker"]["title"]) == ("Mara Quinn", "nurse at the county hospital")
+
+
 def first_speaker(extract, text: str, n: int = 0) -> dict:
     return extract(text)[n]["speaker"]
 

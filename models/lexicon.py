@@ -86,6 +86,8 @@ class Lexicon:
     small_clause: dict[str, str]
     objects: dict[str, str]
     infinitive_cues: frozenset[str]
+    question_verbs: frozenset[str]  # lemmas: `asked X if C`
+    answer_verbs: frozenset[str]  # lemmas: `did not respond to X`
     refusals: frozenset[str]
     speech_nouns: frozenset[str]
     light_verbs: dict[str, str]
@@ -156,6 +158,8 @@ def read_lexicon(directory: Path) -> Lexicon:
         small_clause=files.forms("small_clause_verbs.txt"),
         objects=files.forms("object_verbs.txt"),
         infinitive_cues=frozenset(files.lines("infinitive_cues.txt")),
+        question_verbs=frozenset(files.lines("question_verbs.txt")),
+        answer_verbs=frozenset(files.lines("answer_verbs.txt")),
         refusals=frozenset(files.forms("refusal_verbs.txt")),
         speech_nouns=frozenset(files.forms("speech_nouns.txt")),
         light_verbs=files.forms("light_verbs.txt"),

@@ -45,8 +45,6 @@ THING_SUBJECTS = frozenset({"it", "that", "which", "there", "what"})
 LIST_DEPS = frozenset({"oprd", "dobj", "appos", "conj", "npadvmod"})
 #: the longest `as` phrase read for quoted words (`as a "human leech who will bleed the country"`)
 MAX_CAST_TOKENS = 60
-#: verbs of answering: left negated, the request they answer was refused
-ANSWER_LEMMAS = frozenset({"respond", "reply"})
 #: verbs of having and being: `had access to X as a "donor"` casts no one as anything
 HAVE_BE = frozenset({"have", "has", "had", "having", "be", "is", "are", "was", "were", "been", "being"})
 
@@ -105,6 +103,8 @@ def clausal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     noun = None
     if not clauses and lemma in lexicon.infinitive_cues:
         clauses = [c for c in _children(verb, "xcomp") if any(t.dep_ == "aux" for t in c.children)]
+    if not clauses and lemma in lexicon.question_verbs:
+        clauses = _question_clauses(verb)
     if not clauses:
         noun, clauses = _noun_with_clause(verb)
     if not clauses:
@@ -119,6 +119,12 @@ def clausal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     if rule == BELIEF and subject is not None and subject.lower_ in THING_SUBJECTS:
         return None  # `it means C`, `that shows C`: a fact implies, nobody holds a belief
     return Cue(rule, _cue_range(verb, lexicon, noun), content, subject, verb)
+
+
+def _question_clauses(verb: Token) -> list[Token]:
+    """`asked workers if they would vote`: the parser makes the question an adverbial clause."""
+    return [c for c in _children(verb, "advcl") if c.i > verb.i and c.left_edge.lower_ == "if"
+            and any(m.dep_ == "mark" and m.i == c.left_edge.i for m in c.children)]
 
 
 def _gerund_subject_clause(verb: Token) -> list[Token]:
@@ -507,7 +513,7 @@ def learned_cue(token: Token, lexicon: Lexicon) -> Cue | None:
 def unanswered_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     """`did not immediately respond to a request for comment`: a request left unanswered, a
     refusal whose content is what was not answered (on PolNeAR train 19 of 34 are marked)."""
-    if lexicon.speech.get(verb.lower_) not in ANSWER_LEMMAS or not _children(verb, "neg"):
+    if lexicon.speech.get(verb.lower_) not in lexicon.answer_verbs or not _children(verb, "neg"):
         return None
     to = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "to"), None)
     asked = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None

@@ -403,3 +403,10 @@ def test_a_gerund_subject_the_parser_made_the_cues_complement_opens_what_was_sai
         ("farmers", "NNS", "NOUN", "dobj", 7, "O"), (".", ".", "PUNCT", "punct", 2, "O")]))
     said = [f.text for f in quote.fragments]
     assert (said, quote.mention.text) == (["raising the tax would hurt farmers"], "The governor")
+
+
+def test_a_question_asked_with_if_is_what_was_asked(extract):
+    q = only(extract("The inspector asked the drivers if they had seen the crash."))
+    assert (q["cue"]["text"], q["text"], q["speaker"]["mention"]["text"]) == (
+        "asked", "if they had seen the crash", "The inspector")
+    assert extract("The drivers will stop if they see a crash.") == []

@@ -87,6 +87,7 @@ class Lexicon:
     objects: dict[str, str]
     infinitive_cues: frozenset[str]
     question_verbs: frozenset[str]  # lemmas: `asked X if C`
+    naming_verbs: frozenset[str]  # lemmas: `called X "Y"`
     answer_verbs: frozenset[str]  # lemmas: `did not respond to X`
     refusals: frozenset[str]
     speech_nouns: frozenset[str]
@@ -159,6 +160,7 @@ def read_lexicon(directory: Path) -> Lexicon:
         objects=files.forms("object_verbs.txt"),
         infinitive_cues=frozenset(files.lines("infinitive_cues.txt")),
         question_verbs=frozenset(files.lines("question_verbs.txt")),
+        naming_verbs=frozenset(files.lines("naming_verbs.txt")),
         answer_verbs=frozenset(files.lines("answer_verbs.txt")),
         refusals=frozenset(files.forms("refusal_verbs.txt")),
         speech_nouns=frozenset(files.forms("speech_nouns.txt")),

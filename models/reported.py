@@ -37,7 +37,8 @@ from .types import Range
 CLAUSAL, BELIEF, OBJECT, SMALL_CLAUSE, PHRASAL, ACCORDING, INVERTED, NOUN, PARENTHETICAL, PASSIVE, LEARNED = (
     "clausal", "belief", "object", "small_clause", "phrasal", "according", "inverted", "noun", "parenthetical",
     "passive", "learned")
-DOCUMENT, RAISING, AS_CLAUSE, CAST_AS, REFUSAL = "document", "raising", "as_clause", "cast_as", "refusal"
+DOCUMENT, RAISING, AS_CLAUSE, CAST_AS, REFUSAL, QUOTED_NAME = (
+    "document", "raising", "as_clause", "cast_as", "refusal", "quoted_name")
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: subjects that stand for things: a belief verb after them reports no one's belief
@@ -45,6 +46,10 @@ THING_SUBJECTS = frozenset({"it", "that", "which", "there", "what"})
 LIST_DEPS = frozenset({"oprd", "dobj", "appos", "conj", "npadvmod"})
 #: the longest `as` phrase read for quoted words (`as a "human leech who will bleed the country"`)
 MAX_CAST_TOKENS = 60
+#: the most words between a naming verb and the quoted name (`called the former secretary "X"`)
+MAX_NAMED_WORDS = 8
+#: what ends the words a naming verb names: `called for "X"`, `called and said "X"`
+STOP_POS = frozenset({"VERB", "AUX", "SCONJ", "CCONJ", "ADP"})
 #: verbs of having and being: `had access to X as a "donor"` casts no one as anything
 HAVE_BE = frozenset({"have", "has", "had", "having", "be", "is", "are", "was", "were", "been", "being"})
 
@@ -270,6 +275,38 @@ def cast_as_cue(token: Token, lexicon: Lexicon) -> Cue | None:
     if not content or not _can_speak(source, lexicon) or source.lower_ in THING_SUBJECTS:
         return None
     return Cue(CAST_AS, _cue_range(verb, lexicon), content, source, token)
+
+
+def quoted_name_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
+    """`he called Rubio "Little Marco" multiple times`, `called that "beyond preposterous"`: a
+    naming verb whose parse holds no object and predicate (the small-clause rule's) but whose
+    words run, with no punctuation, verb or preposition between, into quotation marks; what it
+    names and the quoted name are the content. On PolNeAR train 20 of 35 such are marked (most
+    of the others are characterisations a reader would mark too: `called Wall Street bankers
+    "fat cats"`)."""
+    if lexicon.small_clause.get(verb.lower_) not in lexicon.naming_verbs or verb.pos_ != "VERB":
+        return None
+    doc = verb.doc
+    opening = next((t for t in doc[verb.i + 2:verb.i + 1 + MAX_NAMED_WORDS] if DOUBLE_MARK.fullmatch(t.text)
+                    or t.is_punct or t.pos_ in STOP_POS), None)
+    if opening is None or not DOUBLE_MARK.fullmatch(opening.text) or doc[verb.i + 1].is_punct:
+        return None
+    closing = _closing_mark(opening)
+    while closing is not None and closing.i + 2 < len(doc) and doc[closing.i + 1].lower_ in ("and", "or", ",") \
+            and DOUBLE_MARK.fullmatch(doc[closing.i + 2].text):
+        closing = _closing_mark(doc[closing.i + 2]) or closing  # `called people "losers" and "sad"`
+    if closing is None:
+        return None
+    content = content_ranges(doc, [(verb.i + 1, closing.i + 1)])
+    if not content:
+        return None
+    return Cue(QUOTED_NAME, _cue_range(verb, lexicon), content, subject_of(verb, content), verb)
+
+
+def _closing_mark(opening: Token) -> Token | None:
+    """The next double quotation mark after an opening one, within a characterisation's length."""
+    return next((t for t in opening.doc[opening.i + 1:opening.i + MAX_CAST_TOKENS] if DOUBLE_MARK.fullmatch(t.text)),
+                None)
 
 
 def _cast_object(verb: Token, as_: Token) -> Token | None:
@@ -548,7 +585,7 @@ def _noun_source(noun: Token) -> Token | None:
 
 RULES: tuple[Callable[[Token, Lexicon], Cue | None], ...] = (
     unanswered_cue, according_cue, document_cue, phrasal_cue, clausal_cue, noun_cue, parenthetical_cue,
-    small_clause_cue, passive_cue, inverted_cue, as_clause_cue, object_cue, learned_cue, cast_as_cue)
+    small_clause_cue, passive_cue, inverted_cue, as_clause_cue, object_cue, learned_cue, cast_as_cue, quoted_name_cue)
 
 
 def find_cues(doc: Doc, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Cue]:

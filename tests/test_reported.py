@@ -410,3 +410,9 @@ def test_a_question_asked_with_if_is_what_was_asked(extract):
     assert (q["cue"]["text"], q["text"], q["speaker"]["mention"]["text"]) == (
         "asked", "if they had seen the crash", "The inspector")
     assert extract("The drivers will stop if they see a crash.") == []
+
+
+def test_a_name_in_quotation_marks_after_a_naming_verb_the_parse_lost(extract):
+    # the parser makes `Hale` a modifier of `times` and gives `called` no object
+    q = only(extract('Within hours, he called Hale “Little Kevin” multiple times.'))
+    assert (q["type"], q["cue"]["text"], q["text"]) == ("mixed", "called", "Hale “Little Kevin”")

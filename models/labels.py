@@ -24,6 +24,9 @@ from .types import Range
 LABELLED_LINE = re.compile(r"""(?m)^[ \t]*["“]?(?P<label>[^\n:"“”]{2,40}?):[ \t]+(?P<said>\S[^\n]*?)[ \t]*$""")
 MAX_LABEL_WORDS = 3
 MIN_STATEMENT_WORDS = 3
+#: a headline label may say whom or where its source spoke to: `Obama on Climate Change:`,
+#: `Clinton to Planned Parenthood:`, `Former AG Mukasey at RNC:`; the source is the words before
+TOPIC_PREPOSITIONS = frozenset({"on", "to", "at", "about"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,14 +77,31 @@ def labelled_lines(doc: Doc, text: str, lexicon: Lexicon) -> Iterator[Label]:
             continue
         known = names_in(doc) if known is None else known
         named_elsewhere = partial(_named_outside, known, match.span())
-        if not is_source_label(match["label"].strip(), named_elsewhere, lexicon):
+        start, end = source_part(*_stripped(match, "label"), text)
+        if not is_source_label(text[start:end], named_elsewhere, lexicon):
             continue
-        label = doc.char_span(*_stripped(match, "label"), alignment_mode="expand")
+        label = doc.char_span(start, end, alignment_mode="expand")
         colon = doc.char_span(match.end("label"), match.end("label") + 1, alignment_mode="expand")
         if label is None or colon is None or not len(label) or not len(colon):
             continue
         yield Label((colon.start_char, colon.end_char), match.span("said"), label.root,
                     (label.start_char, label.end_char))
+
+
+def source_part(start: int, end: int, text: str) -> tuple[int, int]:
+    """The source's words of a label: those before a preposition that says whom or where it
+    spoke to, if any come before it.
+
+    >>> text = "Clinton to Planned Parenthood"
+    >>> text[slice(*source_part(0, len(text), text))]
+    'Clinton'
+    """
+    at = start
+    for word in text[start:end].split(" "):
+        if word.lower() in TOPIC_PREPOSITIONS and at > start:
+            return start, at - 1
+        at += len(word) + 1
+    return start, end
 
 
 def _named_outside(known: dict[str, tuple[int, int]], line: Range, word: str) -> bool:

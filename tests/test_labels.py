@@ -10,6 +10,14 @@ def test_headline_label_names_a_source_the_article_names(extract):
     assert headline["speaker"]["name"] == "Lena Ortiz" and headline["type"] == "indirect"
 
 
+def test_a_headline_label_may_say_whom_its_source_spoke_to(extract):
+    text = ("Ortiz to Harbour Workers: The Old Bridge Will Be Rebuilt\n\n"
+            "Mayor Lena Ortiz told a union meeting on Monday that work would start soon.")
+    headline = extract(text)[0]
+    assert headline["text"] == "The Old Bridge Will Be Rebuilt" and headline["cue"]["text"] == ":"
+    assert (headline["speaker"]["mention"]["text"], headline["speaker"]["name"]) == ("Ortiz", "Lena Ortiz")
+
+
 def test_transcript_lines_inside_one_long_quotation_are_one_quote_each(extract):
     text = ("The interview of Senator Paul Brandt by Anna Holt, as aired:\n\n"
             '"HOLT: Where were you on the night of the vote, Senator?\n\n'

@@ -246,7 +246,7 @@ def as_clause_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
             or _children(verb, *CLAUSE_DEPS, "dobj") or not _children(verb, *SUBJECT_DEPS):
         return None
     doc, head = verb.doc, verb.head
-    verb_end = verb.right_edge.i + 1
+    verb_end = verb.right_edge.i + (0 if verb.right_edge.text == "," else 1)  # the comma may hang on the cue
     if verb_end >= len(doc) or doc[verb_end].text != ",":
         return None
     content = content_ranges(doc, [(verb_end, head.right_edge.i + 1)])
@@ -330,7 +330,7 @@ def parenthetical_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
         return None
     doc, head = verb.doc, verb.head
     verb_start, verb_end = subtree_bounds(verb)
-    verb_start, verb_end = trim_tokens(doc, verb_start, verb_end)
+    verb_start, verb_end = trim_tokens(doc, _after_opening_clause(verb, verb_start), verb_end)
     before_comma = verb_start > 0 and doc[verb_start - 1].text == ","
     after = doc[verb_end] if verb_end < len(doc) else None
     closing = after is None or after.text in (",", ".", "!", "?") or after.is_space
@@ -343,6 +343,16 @@ def parenthetical_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     if not content:
         return None
     return Cue(PARENTHETICAL, _cue_range(verb, lexicon), content, subject_of(verb, content), verb)
+
+
+def _after_opening_clause(verb: Token, start: int) -> int:
+    """Where a parenthetical cue starts: at its subject when the parser hung the clause before
+    the comma on the cue (`If the talks fail, X warned, C`: `If the talks fail` is what X said)."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.i > verb.i:
+        return start
+    at = subject.left_edge.i
+    return at if at > start and verb.doc[at - 1].text == "," else start
 
 
 def small_clause_cue(verb: Token, lexicon: Lexicon) -> Cue | None:

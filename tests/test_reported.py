@@ -416,3 +416,28 @@ def test_a_name_in_quotation_marks_after_a_naming_verb_the_parse_lost(extract):
     # the parser makes `Hale` a modifier of `times` and gives `called` no object
     q = only(extract('Within hours, he called Hale “Little Kevin” multiple times.'))
     assert (q["type"], q["cue"]["text"], q["text"]) == ("mixed", "called", "Hale “Little Kevin”")
+
+
+def test_an_opening_clause_the_parser_hung_on_a_parenthetical_cue_is_what_was_said(rules_on):
+    """`If C1, X warned, C2` with `If C1` parsed as a clause of `warned`, itself a parataxis of C2."""
+    quote = only(rules_on("If the talks collapse, the union leader warned, the drivers will strike.", [
+        ("If", "IN", "SCONJ", "mark", 3, "O"), ("the", "DT", "DET", "det", 2, "O"),
+        ("talks", "NNS", "NOUN", "nsubj", 3, "O"), ("collapse", "VBP", "VERB", "advcl", 8, "O"),
+        (",", ",", "PUNCT", "punct", 8, "O"), ("the", "DT", "DET", "det", 7, "O"),
+        ("union", "NN", "NOUN", "compound", 7, "O"), ("leader", "NN", "NOUN", "nsubj", 8, "O"),
+        ("warned", "VBD", "VERB", "parataxis", 13, "O"), (",", ",", "PUNCT", "punct", 8, "O"),
+        ("the", "DT", "DET", "det", 11, "O"), ("drivers", "NNS", "NOUN", "nsubj", 13, "O"),
+        ("will", "MD", "AUX", "aux", 13, "O"), ("strike", "VB", "VERB", "ROOT", 13, "O"),
+        (".", ".", "PUNCT", "punct", 13, "O")]))
+    assert [f.text for f in quote.fragments] == ["If the talks collapse", "the drivers will strike"]
+    assert quote.mention.text == "the union leader"
+
+
+def test_an_opening_as_clause_whose_comma_hangs_on_the_cue(rules_on):
+    quote = only(rules_on("As The Courier noted, rents have doubled.", [
+        ("As", "IN", "SCONJ", "mark", 3, "O"), ("The", "DT", "DET", "det", 2, "B-ORG"),
+        ("Courier", "NNP", "PROPN", "nsubj", 3, "I-ORG"), ("noted", "VBD", "VERB", "advcl", 7, "O"),
+        (",", ",", "PUNCT", "punct", 3, "O"), ("rents", "NNS", "NOUN", "nsubj", 7, "O"),
+        ("have", "VBP", "AUX", "aux", 7, "O"), ("doubled", "VBN", "VERB", "ROOT", 7, "O"),
+        (".", ".", "PUNCT", "punct", 7, "O")]))
+    assert ([f.text for f in quote.fragments], quote.mention.text) == (["rents have doubled"], "The Courier")

@@ -135,7 +135,7 @@ def _question_clauses(verb: Token) -> list[Token]:
 def _gerund_subject_clause(verb: Token) -> list[Token]:
     """`said legalizing it could create jobs` parsed as `said [legalizing [it could create jobs]]`:
     a gerund right after the cue that holds a clause is that clause's subject, and the whole is
-    what was said (on PolNeAR train all 5 such are marked)."""
+    what was said (on PolNeAR train the 6 quotes it adds are all marked)."""
     after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if after is None or after.head != verb or after.dep_ != "xcomp" or after.tag_ != "VBG":
         return []
@@ -292,11 +292,14 @@ def quoted_name_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     if opening is None or not DOUBLE_MARK.fullmatch(opening.text) or doc[verb.i + 1].is_punct:
         return None
     closing = _closing_mark(opening)
-    while closing is not None and closing.i + 2 < len(doc) and doc[closing.i + 1].lower_ in ("and", "or", ",") \
-            and DOUBLE_MARK.fullmatch(doc[closing.i + 2].text):
-        closing = _closing_mark(doc[closing.i + 2]) or closing  # `called people "losers" and "sad"`
     if closing is None:
         return None
+    while closing.i + 2 < len(doc) and doc[closing.i + 1].lower_ in ("and", "or", ",") \
+            and DOUBLE_MARK.fullmatch(doc[closing.i + 2].text):  # `called people "losers" and "sad"`
+        following = _closing_mark(doc[closing.i + 2])
+        if following is None:  # an item left open: the name ends at the last closed one
+            break
+        closing = following
     content = content_ranges(doc, [(verb.i + 1, closing.i + 1)])
     if not content:
         return None

@@ -8,6 +8,7 @@ from .attribution import Draft
 from .confidence import confidence
 from .indexes import TextIndex
 from .lexicon import Lexicon
+from .reported import REFUSAL
 from .speakers import Resolved, SpeakerResolver, head_bounds, mention_bounds
 from .types import Quote, Range, Speaker, TextSpan
 
@@ -34,7 +35,7 @@ def attribution_kind(draft: Draft, text: str, lexicon: Lexicon) -> str:
     """What a quote attributes: `evidence` when its source is a document or data (`the poll
     shows`, `a study found`), `belief` for verbs of thinking and intending (`believes`, `wants
     to`), `refusal` for speech declined (`declined to comment`), else `speech`."""
-    if draft.rule == "refusal":
+    if draft.rule == REFUSAL:
         return "refusal"
     if draft.source is not None and draft.source.lower_ in lexicon.document_nouns:
         return "evidence"

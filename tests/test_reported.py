@@ -1,9 +1,13 @@
 """Reported speech on sentences written for these tests."""
 
+import signal
+
 import pytest
 import spacy
 from spacy.tokens import Doc
 
+from models.lexicon import load_lexicon
+from models.reported import quoted_name_cue
 from models.spans import subject_of
 
 
@@ -441,3 +445,17 @@ def test_an_opening_as_clause_whose_comma_hangs_on_the_cue(rules_on):
         ("have", "VBP", "AUX", "aux", 7, "O"), ("doubled", "VBN", "VERB", "ROOT", 7, "O"),
         (".", ".", "PUNCT", "punct", 7, "O")]))
     assert ([f.text for f in quote.fragments], quote.mention.text) == (["rents have doubled"], "The Courier")
+
+
+def test_a_quoted_name_list_left_open_ends_at_its_last_closed_item(attributor):
+    # the list loop once stayed on an unclosed item for ever; the alarm turns a hang into a failure
+    text = "Within hours, he called Hale “Little Kevin” and “the worst, and left."
+    doc = attributor.nlp(text)
+    called = next(t for t in doc if t.text == "called")
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("the naming rule did not return"))
+    signal.alarm(30)
+    try:
+        cue = quoted_name_cue(called, load_lexicon())
+    finally:
+        signal.alarm(0)
+    assert [text[s:e] for s, e in cue.content] == ["Hale “Little Kevin”"]

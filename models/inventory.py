@@ -45,8 +45,15 @@ CLAUSE, INFINITIVE, NOUN_CLAUSE, OBJECT, PASSIVE = "clause", "infinitive", "noun
 PREP_OBJECT = "prep:"  # + the preposition: `referring to X` is ("referring", "prep:to")
 #: fewest occurrences in the corpus for a frame to be judged at all
 MIN_SEEN = 5
-#: least precision (gold cue / occurrences) for a frame to be kept: more often a cue than not
-MIN_PRECISION = 0.5
+#: least precision (gold cue / occurrences) for a propositional frame (clause, infinitive, noun
+#: clause) to be kept. Its occurrences include the ones the engine drops anyway (nested in a quote,
+#: no speaker), so the quotes it adds are right more often than this: learned on one half of train
+#: and scored on the other, the frames between 0.2 and 0.5 added 310 quotes, 187 of them marked
+MIN_PRECISION = 0.2
+#: least precision for a nominal frame (object, preposition, passive): more often a cue than not.
+#: A noun complement is as often a topic as a proposition (`shown no signs`, `pushed Europe`); on
+#: the held-out half, nominal frames below 0.5 cost more precision than they won in recall
+MIN_PRECISION_NOMINAL = 0.5
 #: least Jaccard overlap of a complement and a gold content for the two to be the same quote
 MIN_OVERLAP = 0.5
 HEADER = ("# Learned cues: form, frame, precision, occurrences in PolNeAR train and, where the form was\n"
@@ -206,10 +213,12 @@ def count(docs: Iterable[tuple[Doc, list[GoldCue]]], whole_clause: frozenset[str
 
 
 def learn(counts: Counts, min_seen: int = MIN_SEEN, min_precision: float = MIN_PRECISION,
-          topic_verbs: frozenset[str] = frozenset()) -> list[Learned]:
-    """The frames that clear both thresholds, most precise first; a topic verb's nominal frames
-    never (`discussed the budget` names what was talked about, not what was said). A form seen
-    fewer than `min_seen` times is judged on its lemma's pooled counts.
+          topic_verbs: frozenset[str] = frozenset(),
+          min_precision_nominal: float = MIN_PRECISION_NOMINAL) -> list[Learned]:
+    """The frames that clear both thresholds (a nominal frame, its own precision threshold), most
+    precise first; a topic verb's nominal frames never (`discussed the budget` names what was
+    talked about, not what was said). A form seen fewer than `min_seen` times is judged on its
+    lemma's pooled counts.
 
     >>> counts = Counts(Counter({("shows", "clause"): 10, ("went", "clause"): 10, ("discussed", "object"): 10}),
     ...                 Counter({("shows", "clause"): 9, ("went", "clause"): 1, ("discussed", "object"): 9}))
@@ -224,7 +233,8 @@ def learn(counts: Counts, min_seen: int = MIN_SEEN, min_precision: float = MIN_P
         lemma = "" if n >= min_seen else counts.lemmas.get((form, frame), form)
         seen, gold = (n, counts.gold[(form, frame)]) if not lemma else \
             (lemma_seen[(lemma, frame)], lemma_gold[(lemma, frame)])
-        if seen >= min_seen and gold / seen >= min_precision:
+        least = min_precision_nominal if _is_nominal(frame) else min_precision
+        if seen >= min_seen and gold / seen >= least:
             kept.append(Learned(form, frame, round(gold / seen, 3), seen, lemma))
     return sorted(kept, key=lambda c: (-c.precision, -c.seen, c.form, c.frame))
 

@@ -120,12 +120,14 @@ def cmd_inventory(args: argparse.Namespace) -> int:
     """Count cue frames in an annotated corpus and write the learned cue list."""
     lexicon = load_lexicon()
     counts = inventory.count(_train_docs(args, with_cues=True), whole_clause=lexicon.raising)
-    learned = inventory.learn(counts, args.min_seen, args.min_precision, lexicon.topic_verbs)
+    learned = inventory.learn(counts, args.min_seen, args.min_precision, lexicon.topic_verbs,
+                              args.min_precision_nominal)
     inventory.write(learned, Path(args.output))
     judged = sum(n >= args.min_seen for n in counts.seen.values())
     pooled = sum(bool(c.lemma) for c in learned)
     print(f"{sum(counts.seen.values())} frame occurrences, {len(counts.seen)} (form, frame) pairs, {judged} seen "
           f"at least {args.min_seen} times; {len(learned)} kept at precision >= {args.min_precision} "
+          f"(nominal frames >= {args.min_precision_nominal}) "
           f"({pooled} judged with their lemma's forms) -> {args.output}")
     return 0
 
@@ -238,7 +240,10 @@ def parser() -> argparse.ArgumentParser:
     se.set_defaults(func=cmd_serve)
     inv = _learner(sub, "inventory", "learned_cues.tsv", "learn the cue list", cmd_inventory)
     inv.add_argument("--min-seen", type=int, default=inventory.MIN_SEEN)
-    inv.add_argument("--min-precision", type=float, default=inventory.MIN_PRECISION)
+    inv.add_argument("--min-precision", type=float, default=inventory.MIN_PRECISION,
+                     help="least train precision of a clause, infinitive or noun-clause frame")
+    inv.add_argument("--min-precision-nominal", type=float, default=inventory.MIN_PRECISION_NOMINAL,
+                     help="least train precision of an object, preposition or passive frame")
     fn = _learner(sub, "first-names", "first_names.tsv", "learn first names' usual gender", cmd_first_names)
     fn.add_argument("--min-articles", type=int, default=first_names.MIN_ARTICLES)
     fn.add_argument("--min-agreement", type=float, default=first_names.MIN_AGREEMENT)

@@ -32,6 +32,15 @@ def test_count_and_learn_keep_only_precise_frames():
     assert learn(counts, min_seen=4, min_precision=0.8) == []
 
 
+def test_a_nominal_frame_needs_more_precision_than_a_propositional_one():
+    # at 0.4 `plans to C` is kept while `pushed X` is not: a noun object is as often a topic
+    seen = Counter({("plans", INFINITIVE): 10, ("pushed", OBJECT): 10})
+    gold = Counter({("plans", INFINITIVE): 4, ("pushed", OBJECT): 4})
+    kept = learn(Counts(seen, gold), min_seen=5, min_precision=0.3, min_precision_nominal=0.5)
+    assert [(c.form, c.frame) for c in kept] == [("plans", INFINITIVE)]
+    assert len(learn(Counts(seen, gold), min_seen=5, min_precision=0.3, min_precision_nominal=0.4)) == 2
+
+
 def test_a_rare_form_is_judged_with_the_other_forms_of_its_lemma():
     # `accuses` seen twice cannot be judged alone; with `accused` (8, 7 of them cues) its lemma
     # clears the thresholds, so both forms are kept. `reporting`, seen often enough, is judged on

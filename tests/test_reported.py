@@ -123,8 +123,10 @@ def test_an_unanswered_request_is_a_refusal(extract):
     assert extract("The port did not respond.") == []
 
 
-def test_plans_are_not_speech(extract):
-    assert extract("The council plans to open a new school next year.") == []
+def test_a_plan_is_an_intention_not_speech(extract):
+    # PolNeAR marks intentions as attributions; the kind keeps them apart from what was said
+    q = only(extract("The council plans to open a new school next year."))
+    assert (q["kind"], q["cue"]["text"], q["text"]) == ("belief", "plans", "to open a new school next year")
 
 
 def test_stressed_with_a_noun_object(extract):

@@ -263,7 +263,7 @@ def cast_as_cue(token: Token, lexicon: Lexicon) -> Cue | None:
     marked; any verb, any subject and no check of either, 0.45."""
     if token.lower_ != "as" or token.dep_ != "prep" or token.right_edge.i - token.i > MAX_CAST_TOKENS:
         return None  # a phrase longer than any characterisation: not read, so a run of them costs no more
-    if not any(DOUBLE_MARK.fullmatch(t.text) for t in token.doc[token.i:token.right_edge.i + 1]):
+    if not _holds_quote_mark(token):
         return None
     verb = token.head if token.head.pos_ in ("VERB", "AUX") else token.head.head
     cast = _cast_object(verb, token)
@@ -463,7 +463,16 @@ def _predicate_end(verb: Token, end: int, lexicon: Lexicon) -> int:
     for child in verb.rights:
         if child.dep_ == "prep" and child.i == end and child.lower_ not in lexicon.adjunct_preps:
             end = child.right_edge.i + 1
+    for child in verb.rights:  # `heralded the deal with the union as a "breakthrough"`: the cast is said too
+        if child.dep_ == "prep" and child.lower_ == "as" and child.i >= end \
+                and child.right_edge.i - child.i <= MAX_CAST_TOKENS and _holds_quote_mark(child):
+            end = child.right_edge.i + 1
     return end
+
+
+def _holds_quote_mark(token: Token) -> bool:
+    """Whether a double quotation mark stands among a token and the words it heads to its right."""
+    return any(DOUBLE_MARK.fullmatch(t.text) for t in token.doc[token.i:token.right_edge.i + 1])
 
 
 def _list_end(verb: Token, end: int) -> int:

@@ -26,6 +26,7 @@ from .spans import (
     SUBJECT_DEPS,
     agent_of,
     content_ranges,
+    relative_antecedent,
     subject_of,
     subtree_bounds,
     token_range,
@@ -121,7 +122,7 @@ def clausal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
         return None
     rule = CLAUSAL if form in lexicon.speech or form in lexicon.objects else BELIEF
     subject = subject_of(verb, content) or _document_modified(verb, lexicon)
-    if rule == BELIEF and subject is not None and subject.lower_ in THING_SUBJECTS:
+    if rule == BELIEF and subject is not None and _stands_for_a_thing(subject, lexicon):
         return None  # `it means C`, `that shows C`: a fact implies, nobody holds a belief
     return Cue(rule, _cue_range(verb, lexicon, noun), content, subject, verb)
 
@@ -207,6 +208,15 @@ def noun_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     return Cue(NOUN, _cue_range(verb, lexicon, noun), content, subject, verb)
 
 
+def _stands_for_a_thing(subject: Token, lexicon: Lexicon) -> bool:
+    """`it shows C`, `that means C`: a subject that stands for a fact, not a source. A relative
+    pronoun stands for its antecedent: `the police department, which reported C` has one."""
+    if subject.lower_ not in THING_SUBJECTS:
+        return False
+    antecedent = relative_antecedent(subject)
+    return antecedent is None or not (_can_speak(antecedent, lexicon) or antecedent.lower_ in lexicon.document_nouns)
+
+
 def _can_speak(subject: Token | None, lexicon: Lexicon) -> bool:
     """Whether a subject names someone who can say things: `This deployment raises concerns
     that ...` reports no speech; `Seoul raised concerns that ...` does."""
@@ -270,9 +280,9 @@ def cast_as_cue(token: Token, lexicon: Lexicon) -> Cue | None:
     if verb.pos_ != "VERB" or verb.lower_ in lexicon.trigger_forms or verb.lower_ in HAVE_BE or cast is None \
             or token.head not in (verb, cast) or is_negated(verb, lexicon):
         return None
-    content = content_ranges(verb.doc, [(cast.left_edge.i, token.right_edge.i + 1)])
+    content = content_ranges(verb.doc, [(cast.left_edge.i, _cast_end(token, lexicon))])
     source = subject_of(verb, content)
-    if not content or not _can_speak(source, lexicon) or source.lower_ in THING_SUBJECTS:
+    if not content or not _can_speak(source, lexicon) or _stands_for_a_thing(source, lexicon):
         return None
     return Cue(CAST_AS, _cue_range(verb, lexicon), content, source, token)
 
@@ -462,12 +472,30 @@ def _predicate_end(verb: Token, end: int, lexicon: Lexicon) -> int:
             end = child.right_edge.i + 1
     for child in verb.rights:
         if child.dep_ == "prep" and child.i == end and child.lower_ not in lexicon.adjunct_preps:
-            end = child.right_edge.i + 1
+            end = _phrase_end(child, lexicon)
     for child in verb.rights:  # `heralded the deal with the union as a "breakthrough"`: the cast is said too
         if child.dep_ == "prep" and child.lower_ == "as" and child.i >= end \
                 and child.right_edge.i - child.i <= MAX_CAST_TOKENS and _holds_quote_mark(child):
-            end = child.right_edge.i + 1
+            end = _cast_end(child, lexicon)
     return end
+
+
+def _phrase_end(prep: Token, lexicon: Lexicon) -> int:
+    """Where a preposition's phrase after the object ends: an `as` phrase may end early."""
+    return _cast_end(prep, lexicon) if prep.lower_ == "as" else prep.right_edge.i + 1
+
+
+def _cast_end(as_: Token, lexicon: Lexicon) -> int:
+    """Where an `as` phrase's words end: `blasted X as a "disgrace" Wednesday on a radio show`
+    is parsed with the day and the show hung on `disgrace`, but they are when and where it was
+    said; after the closing mark, a time or a preposition of circumstance ends the phrase."""
+    doc = as_.doc
+    for token in doc[as_.i + 2:as_.right_edge.i + 1]:
+        adjunct = token.dep_ == "npadvmod" or (token.dep_ == "prep" and token.lower_ in lexicon.adjunct_preps)
+        if adjunct and token.head.i < token.i and DOUBLE_MARK.fullmatch(doc[token.i - 1].text) \
+                and token.left_edge.i == token.i:
+            return token.i
+    return as_.right_edge.i + 1
 
 
 def _holds_quote_mark(token: Token) -> bool:
@@ -502,7 +530,7 @@ def object_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     end = _predicate_end(verb, end, lexicon)
     for child in verb.children:
         if child.i >= end and child.dep_ == "prep" and child.lower_ in ("of", "for", "as"):
-            end = max(end, child.right_edge.i + 1)
+            end = max(end, _phrase_end(child, lexicon))
     if end - start == 1 and objects[0].pos_ == "PRON":
         return None
     content = content_ranges(verb.doc, [(start, end)])
@@ -562,8 +590,8 @@ def learned_cue(token: Token, lexicon: Lexicon) -> Cue | None:
         return None
     source = _noun_source(token) if frame == NOUN_CLAUSE else agent_of(token) if frame == PASSIVE_FRAME \
         else subject_of(token, content)
-    if source is not None and source.lower_ in THING_SUBJECTS:
-        return None  # `it shows C`, `that means C`: a fact, not a source
+    if source is not None and _stands_for_a_thing(source, lexicon):
+        return None
     cue = [token, clause.head] if frame.startswith(PREP_OBJECT) else [token]  # `referring to`
     rule = REFUSAL if token.lower_ in lexicon.refusals else LEARNED
     return Cue(rule, token_range(cue), content, source, token)

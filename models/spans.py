@@ -27,6 +27,7 @@ LEADING_JUNK = frozenset({"that", "whether", ",", ":", "-", "—", "–", ";"})
 TRAILING_JUNK = frozenset({".", ",", ";", ":", "-", "—", "–", "!", "?"})
 SEPARATORS = frozenset({",", "—", "–", "-"})
 ASIDE_DEPS = frozenset({"relcl", "appos"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 ASIDE_WINDOW = 80  # tokens looked back for a trailing aside: bounded, however long the content
 DASHES = frozenset("-–—―")
 
@@ -115,6 +116,17 @@ def agent_of(verb: Token) -> Token | None:
     """The noun of a passive verb's `by` phrase (`C was reported by the Post`: Post), if any."""
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
+def relative_antecedent(pronoun: Token) -> Token | None:
+    """The noun a relative pronoun stands for: `the senator` in `the senator, who said ...`."""
+    clause = pronoun.head
+    if pronoun.lower_ not in RELATIVE_PRONOUNS or clause.dep_ != "relcl" or clause.head.i == clause.i:
+        return None
+    antecedent = clause.head
+    if antecedent.dep_ == "appos" and antecedent.head.ent_type_ == "PERSON":
+        return antecedent.head  # `X, a staffer at the agency who said ...`: X
+    return antecedent
 
 
 def subtree_bounds(token: Token) -> tuple[int, int]:

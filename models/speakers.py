@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from .entities import headline_mentions, is_headline
 from .entity_types import BODIES, PLACES, SPEAKERS
 from .lexicon import Lexicon
-from .spans import agent_of, proper_nouns, tokens_in
+from .spans import agent_of, proper_nouns, relative_antecedent, tokens_in
 from .titles import (
     author_line,
     group_role,
@@ -37,7 +37,6 @@ from .titles import (
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 FIRST_PERSON = frozenset({"i", "me", "my"})
-RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 CUT_DEPS = frozenset({"relcl", "acl", "advcl"})
 KEPT_PREPOSITIONS = frozenset({"of", "from", "at", "for", "with"})
 GROUP_PREPOSITIONS = frozenset({"on", "in", "to"})
@@ -238,17 +237,6 @@ def head_bounds(subject: Token) -> tuple[int, int]:
     while start > 0 and subject.doc[start - 1].dep_ == "compound" and subject.doc[start - 1].head.i >= start:
         start -= 1
     return start, subject.i + 1
-
-
-def relative_antecedent(pronoun: Token) -> Token | None:
-    """The noun a relative pronoun stands for: `the senator` in `the senator, who said ...`."""
-    clause = pronoun.head
-    if pronoun.lower_ not in RELATIVE_PRONOUNS or clause.dep_ != "relcl" or clause.head.i == clause.i:
-        return None
-    antecedent = clause.head
-    if antecedent.dep_ == "appos" and antecedent.head.ent_type_ == "PERSON":
-        return antecedent.head  # `X, a staffer at the agency who said ...`: X
-    return antecedent
 
 
 def surname_order(names: list[str]) -> list[str]:

@@ -471,7 +471,8 @@ def _predicate_end(verb: Token, end: int, lexicon: Lexicon) -> int:
                 and doc[child.left_edge.i - 1].text not in SEPARATORS:
             end = child.right_edge.i + 1
     for child in verb.rights:
-        if child.dep_ == "prep" and child.i == end and child.lower_ not in lexicon.adjunct_preps:
+        if child.dep_ == "prep" and child.i == end and (child.lower_ not in lexicon.adjunct_preps
+                                                        or _quotes_words(child, lexicon)):
             end = _phrase_end(child, lexicon)
     for child in verb.rights:  # `heralded the deal with the union as a "breakthrough"`: the cast is said too
         if child.dep_ == "prep" and child.lower_ == "as" and child.i >= end \
@@ -496,6 +497,15 @@ def _cast_end(as_: Token, lexicon: Lexicon) -> int:
                 and token.left_edge.i == token.i:
             return token.i
     return as_.right_edge.i + 1
+
+
+def _quotes_words(prep: Token, lexicon: Lexicon) -> bool:
+    """`likened the migrants to a "vicious snake"`, `credited X with holding "the continent
+    together"`: quoted words in a phrase after the object say what the object was called or
+    credited with, whatever the preposition; not so where a speech verb in the phrase has them
+    (`by announcing that C was "true"` is a cue of its own)."""
+    phrase = prep.doc[prep.i + 1:prep.right_edge.i + 1]
+    return _holds_quote_mark(prep) and not any(t.lower_ in lexicon.speech and t.pos_ == "VERB" for t in phrase)
 
 
 def _holds_quote_mark(token: Token) -> bool:

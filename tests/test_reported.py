@@ -360,6 +360,21 @@ def test_casting_someone_as_quoted_words_is_a_mixed_quote(extract, text, cue, co
     assert (quote["type"], quote["cue"]["text"], quote["fragments"][0]["text"]) == ("mixed", cue, content)
 
 
+@pytest.mark.parametrize("text, content", [
+    ('The mayor blamed the flooding on "years of neglect by the state."',
+     'the flooding on "years of neglect by the state."'),
+    ('The senator credited the governor with holding "the whole coalition together."',
+     'the governor with holding "the whole coalition together."'),
+])
+def test_quoted_words_in_a_phrase_after_the_object_are_said_too(extract, text, content):
+    assert extract(text)[0]["fragments"][0]["text"] == content
+
+
+def test_quoted_words_a_speech_verb_after_the_object_has_are_its_own(extract):
+    quotes = extract('The agency confirmed the figures by announcing that the count was "final."')
+    assert [q["text"] for q in quotes] == ["the figures", 'the count was "final."']
+
+
 @pytest.mark.parametrize("text", [
     'She had access to the senator as a "trusted donor."',  # having casts no one as anything
     'The storm hit the town as a "category four."',  # a storm says nothing

@@ -106,6 +106,8 @@ def clausal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     if lemma is None or verb.pos_ not in ("VERB", "AUX"):
         return None
     clauses = _children(verb, *CLAUSE_DEPS)
+    if form not in lexicon.speech and form not in lexicon.belief and form not in lexicon.objects:
+        clauses = [c for c in clauses if c.i > verb.i]  # `C: X called it "Y"`: a naming verb names after it
     noun = None
     if not clauses and lemma in lexicon.infinitive_cues:
         clauses = [c for c in _children(verb, "xcomp") if any(t.dep_ == "aux" for t in c.children)]

@@ -384,6 +384,12 @@ def test_casting_needs_a_speaker_a_verb_of_doing_and_no_negation(extract, text):
     assert extract(text) == []
 
 
+def test_a_naming_verb_names_what_follows_it_not_the_clause_before(extract):
+    # the parser makes the clause before the colon a complement of `called`
+    quote = only(extract('Even supporters sounded unsure: the former senator called it "the least bad option we have."'))
+    assert (quote["cue"]["text"], quote["text"]) == ("called", 'it "the least bad option we have."')
+
+
 def test_a_small_clause_parsed_as_two_predicates_takes_the_first_as_its_object(extract):
     # the parser gives `called` no object here: `Hale` and `fake` are both its predicates
     quote = only(extract("One of the nurses who signed the letter called Hale a quack, fake and charlatan."))

@@ -386,7 +386,8 @@ def test_casting_needs_a_speaker_a_verb_of_doing_and_no_negation(extract, text):
 
 def test_a_naming_verb_names_what_follows_it_not_the_clause_before(extract):
     # the parser makes the clause before the colon a complement of `called`
-    quote = only(extract('Even supporters sounded unsure: the former senator called it "the least bad option we have."'))
+    text = 'Even supporters sounded unsure: the former senator called it "the least bad option we have."'
+    quote = only(extract(text))
     assert (quote["cue"]["text"], quote["text"]) == ("called", 'it "the least bad option we have."')
 
 

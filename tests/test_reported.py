@@ -503,3 +503,42 @@ def test_a_quoted_name_list_left_open_ends_at_its_last_closed_item(attributor):
     finally:
         signal.alarm(0)
     assert [text[s:e] for s, e in cue.content] == ["Hale “Little Kevin”"]
+
+
+def test_a_that_clause_the_parser_took_for_an_adverbial_one_is_what_was_said(rules_on):
+    """`tweeted late on Sunday that C`, with C parsed as an adverbial clause opened by `that`."""
+    quote = only(rules_on("The senator tweeted late on Sunday that the vote was “rigged.”", [
+        ("The", "DT", "DET", "det", 1, "O"), ("senator", "NN", "NOUN", "nsubj", 2, "O"),
+        ("tweeted", "VBD", "VERB", "ROOT", 2, "O"), ("late", "RB", "ADV", "advmod", 2, "O"),
+        ("on", "IN", "ADP", "prep", 2, "O"), ("Sunday", "NNP", "PROPN", "pobj", 4, "B-DATE"),
+        ("that", "WDT", "PRON", "advmod", 9, "O"), ("the", "DT", "DET", "det", 8, "O"),
+        ("vote", "NN", "NOUN", "nsubj", 9, "O"), ("was", "VBD", "AUX", "advcl", 2, "O"),
+        ("“", "``", "PUNCT", "punct", 11, "O"), ("rigged", "JJ", "ADJ", "acomp", 9, "O"),
+        (".", ".", "PUNCT", "punct", 9, "O"), ("”", "''", "PUNCT", "punct", 9, "O")]))
+    assert ([f.text for f in quote.fragments], quote.mention.text) == (["the vote was “rigged.”"], "The senator")
+
+
+def test_a_relative_that_opening_an_adverbial_clause_is_not_a_report(rules_on):
+    """`charged with fraud in the scheme that cost ...`: `that` is the clause's subject, not its mark."""
+    assert rules_on("She was charged in the scheme that cost savers millions.", [
+        ("She", "PRP", "PRON", "nsubjpass", 2, "O"), ("was", "VBD", "AUX", "auxpass", 2, "O"),
+        ("charged", "VBN", "VERB", "ROOT", 2, "O"), ("in", "IN", "ADP", "prep", 2, "O"),
+        ("the", "DT", "DET", "det", 5, "O"), ("scheme", "NN", "NOUN", "pobj", 3, "O"),
+        ("that", "WDT", "PRON", "nsubj", 7, "O"), ("cost", "VBD", "VERB", "advcl", 2, "O"),
+        ("savers", "NNS", "NOUN", "dative", 7, "O"), ("millions", "NNS", "NOUN", "dobj", 7, "O"),
+        (".", ".", "PUNCT", "punct", 2, "O")]) == []
+
+
+def test_a_comparison_after_a_quoted_characterisation_is_part_of_it(rules_on):
+    """`rated X as "false," compared to Y`, the comparison hung on the verb."""
+    quote = only(rules_on("The senator rated most claims as “false,” compared to a few of ours.", [
+        ("The", "DT", "DET", "det", 1, "O"), ("senator", "NN", "NOUN", "nsubj", 2, "O"),
+        ("rated", "VBD", "VERB", "ROOT", 2, "O"), ("most", "JJS", "ADJ", "amod", 4, "O"),
+        ("claims", "NNS", "NOUN", "dobj", 2, "O"), ("as", "IN", "ADP", "prep", 2, "O"),
+        ("“", "``", "PUNCT", "punct", 7, "O"), ("false", "JJ", "ADJ", "pobj", 5, "O"),
+        (",", ",", "PUNCT", "punct", 2, "O"), ("”", "''", "PUNCT", "punct", 2, "O"),
+        ("compared", "VBN", "VERB", "prep", 2, "O"), ("to", "IN", "ADP", "prep", 10, "O"),
+        ("a", "DT", "DET", "det", 13, "O"), ("few", "JJ", "ADJ", "pobj", 11, "O"),
+        ("of", "IN", "ADP", "prep", 13, "O"), ("ours", "PRP", "PRON", "pobj", 14, "O"),
+        (".", ".", "PUNCT", "punct", 2, "O")]))
+    assert [f.text for f in quote.fragments] == ["most claims as “false,” compared to a few of ours"]

@@ -25,7 +25,7 @@ from .attribution import attribute
 from .entities import repair_names
 from .indexes import TextIndex
 from .lexicon import DATA_DIR, load_lexicon, read_lexicon
-from .marks import find_quoted_spans
+from .marks import DOUBLE_MARK, find_quoted_spans
 from .results import build
 from .types import Quote, Speaker, TextSpan
 
@@ -101,14 +101,19 @@ def _span(doc: Doc, starts: list[int], piece: TextSpan, label: str, kb_id: str) 
 MAX_SENTENCE_TOKENS = 200
 #: `Token.is_sent_start = False` as `Doc.to_array` holds it (-1 in an unsigned array)
 NOT_A_START = numpy.iinfo(numpy.uint64).max
+#: the punctuation that ends a sentence on its own token
+SENTENCE_ENDS = frozenset(".?!")
 
 
 @Language.component("sentence_breaks", assigns=["token.is_sent_start"])
 def sentence_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break, and at least every `MAX_SENTENCE_TOKENS` tokens.
+    """Start a sentence after every line break, at an opening quotation mark after a full stop,
+    and at least every `MAX_SENTENCE_TOKENS` tokens.
 
-    Line breaks make headlines and bylines stand alone. Runs before the parser, which keeps
-    boundaries that are already set.
+    Line breaks make headlines and bylines stand alone. The parser may hang the mark opening a
+    quote on the sentence before (`... Cruz. ''I don't ...,'' he said`, where `''` opens and
+    closes alike), and the quote then reads as that sentence's. Runs before the parser, which
+    keeps boundaries that are already set.
     """
     if len(doc) < 2:
         return doc
@@ -116,7 +121,9 @@ def sentence_breaks(doc: Doc) -> Doc:
     length = 0
     for token in doc[:-1]:
         length += 1
-        if "\n" in token.text_with_ws or length >= MAX_SENTENCE_TOKENS:
+        if _opens_after_full_stop(doc, token.i + 1):
+            starts[token.i + 1], starts[token.i + 2] = 1, NOT_A_START  # the mark and its first word together
+        elif "\n" in token.text_with_ws or length >= MAX_SENTENCE_TOKENS:
             starts[token.i + 1] = 1
         elif token.is_alpha:
             starts[token.i + 1] = NOT_A_START  # never right after a word on the same line
@@ -124,6 +131,13 @@ def sentence_breaks(doc: Doc) -> Doc:
             length = 0
     doc.from_array([SENT_START], starts)
     return doc
+
+
+def _opens_after_full_stop(doc: Doc, i: int) -> bool:
+    """Whether token `i` is a double mark that opens a quote (a space before it, a word right
+    after it) right after the `.`, `?` or `!` of the sentence before."""
+    return (i + 1 < len(doc) and DOUBLE_MARK.fullmatch(doc[i].text) is not None and not doc[i].whitespace_
+            and doc[i - 1].whitespace_ == " " and doc[i - 1].text in SENTENCE_ENDS and doc[i + 1].is_alpha)
 
 
 @Language.factory("quote_attribution", default_config={"data_dir": None},

@@ -223,6 +223,23 @@ def test_no_sentence_starts_right_after_a_word_on_the_same_line(attributor):
             assert "\n" in before.text_with_ws or not before.is_alpha, (before.text, sentence.text[:40])
 
 
+def test_a_quote_opened_after_a_full_stop_starts_its_own_sentence(attributor):
+    """`''` opens and closes alike; the parser once hung the opening one on the sentence before,
+    and the quote was read as that sentence's, losing the reported clause before it."""
+    text = "Ms. Ortega said she agreed with Mr. Hale. ''I don't want a split council,'' she said."
+    doc = attributor.nlp(text)
+    assert [s.text for s in doc.sents] == ["Ms. Ortega said she agreed with Mr. Hale.",
+                                           "''I don't want a split council,'' she said."]
+    quotes = attributor.extract(text).quotes
+    assert [(q.type, q.fragments[0].text, q.cue.text) for q in quotes] == [
+        ("indirect", "she agreed with Mr. Hale", "said"), ("direct", "I don't want a split council,", "said")]
+
+
+def test_a_closing_mark_after_a_full_stop_starts_no_sentence(attributor):
+    doc = attributor.nlp("''We will win.'' She left.")
+    assert [s.text for s in doc.sents] == ["''We will win.''", "She left."]
+
+
 def test_a_deadline_that_has_passed_stops_the_parse(attributor):
     with pytest.raises(DeadlineExceeded):
         attributor.extract(ARTICLE, deadline=time.monotonic() - 1)

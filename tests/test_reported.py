@@ -542,3 +542,23 @@ def test_a_comparison_after_a_quoted_characterisation_is_part_of_it(rules_on):
         ("of", "IN", "ADP", "prep", 13, "O"), ("ours", "PRP", "PRON", "pobj", 14, "O"),
         (".", ".", "PUNCT", "punct", 2, "O")]))
     assert [f.text for f in quote.fragments] == ["most claims as “false,” compared to a few of ours"]
+
+
+def test_an_answer_word_after_a_speech_verb_is_what_was_said(extract):
+    quotes = extract("Asked whether the rink should stay open, most parents said yes.")
+    assert [(q["cue"]["text"], q["text"]) for q in quotes][-1] == ("said", "yes")
+    assert quotes[-1]["speaker"]["mention"]["text"] == "most parents"
+
+
+def test_a_refusal_answer_keeps_what_it_refuses(rules_on):
+    quote = only(rules_on("The council said no to the toll.", [
+        ("The", "DT", "DET", "det", 1, "O"), ("council", "NN", "NOUN", "nsubj", 2, "O"),
+        ("said", "VBD", "VERB", "ROOT", 2, "O"), ("no", "UH", "INTJ", "intj", 2, "O"),
+        ("to", "IN", "ADP", "prep", 2, "O"), ("the", "DT", "DET", "det", 6, "O"),
+        ("toll", "NN", "NOUN", "pobj", 4, "O"), (".", ".", "PUNCT", "punct", 2, "O")]))
+    assert ([f.text for f in quote.fragments], quote.mention.text) == (["no to the toll"], "The council")
+
+
+def test_so_is_an_answer_only_when_it_hangs_on_the_verb(extract):
+    assert [q["text"] for q in extract("The mayor said so far the repairs had gone well.")] == [
+        "so far the repairs had gone well"]

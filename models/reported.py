@@ -245,7 +245,8 @@ def inverted_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     if lexicon.speech.get(verb.lower_) is None or verb.dep_ not in ("parataxis", "ccomp", "advcl"):
         return None
     head = verb.head
-    if head.i > verb.i or _children(verb, *CLAUSE_DEPS) or not _children(verb, *SUBJECT_DEPS):
+    if head.i > verb.i or _children(verb, *CLAUSE_DEPS) or not _children(verb, *SUBJECT_DEPS) \
+            or _reports_its_object(verb, lexicon):
         return None
     start, _ = subtree_bounds(head)
     verb_start, verb_end = subtree_bounds(verb)
@@ -256,6 +257,12 @@ def inverted_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     if not content:
         return None
     return Cue(INVERTED, _cue_range(verb, lexicon), content, subject_of(verb, content), verb)
+
+
+def _reports_its_object(verb: Token, lexicon: Lexicon) -> bool:
+    """`C as sources report a military presence`: a verb with an object other than its hearer
+    (`C, X told reporters`) reports that object, not the clause it hangs on."""
+    return lexicon.speech.get(verb.lower_) not in lexicon.addressee_verbs and bool(_children(verb, "dobj"))
 
 
 def as_clause_cue(verb: Token, lexicon: Lexicon) -> Cue | None:

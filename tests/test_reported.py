@@ -562,3 +562,23 @@ def test_a_refusal_answer_keeps_what_it_refuses(rules_on):
 def test_so_is_an_answer_only_when_it_hangs_on_the_verb(extract):
     assert [q["text"] for q in extract("The mayor said so far the repairs had gone well.")] == [
         "so far the repairs had gone well"]
+
+
+def test_a_verb_with_an_object_in_an_as_clause_reports_that_object(extract):
+    """`C as X report Y`: the verb has an object, so Y is what was reported, not C."""
+    q = only(extract("The ruling comes as several local papers report a sharp rise in rents."))
+    assert (q["cue"]["text"], q["text"], q["speaker"]["mention"]["text"]) == (
+        "report", "a sharp rise in rents", "several local papers")
+
+
+def test_a_trailing_cue_with_only_its_hearer_still_reports_the_clause(rules_on):
+    """`C, X told reporters` with `told` parsed as an adverbial clause of C's verb."""
+    quote = only(rules_on("The mayor was “done with it,” his aides told reporters.", [
+        ("The", "DT", "DET", "det", 1, "O"), ("mayor", "NN", "NOUN", "nsubj", 2, "O"),
+        ("was", "VBD", "AUX", "ROOT", 2, "O"), ("“", "``", "PUNCT", "punct", 4, "O"),
+        ("done", "JJ", "ADJ", "acomp", 2, "O"), ("with", "IN", "ADP", "prep", 4, "O"),
+        ("it", "PRP", "PRON", "pobj", 5, "O"), (",", ",", "PUNCT", "punct", 2, "O"),
+        ("”", "''", "PUNCT", "punct", 2, "O"), ("his", "PRP$", "PRON", "poss", 10, "O"),
+        ("aides", "NNS", "NOUN", "nsubj", 11, "O"), ("told", "VBD", "VERB", "advcl", 2, "O"),
+        ("reporters", "NNS", "NOUN", "dobj", 11, "O"), (".", ".", "PUNCT", "punct", 2, "O")]))
+    assert ([f.text for f in quote.fragments], quote.mention.text) == (["The mayor was “done with it,”"], "his aides")

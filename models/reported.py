@@ -172,12 +172,26 @@ def _clause_bounds(clause: Token, lexicon: Lexicon, verb: Token) -> tuple[int, i
     start, end = subtree_bounds(clause)
     if _subject_stranded(clause, verb, lexicon) or start < verb.i < end:
         start = verb.i + 1  # `which Mr. Clarke says he will keep open`: the fronted word is not said
+    if start > verb.i:
+        start = _after_time_of_saying(clause, start)
     for conj in _children(clause, "conj"):
         if lexicon.is_cue_form(conj.lower_) and not _children(conj, *SUBJECT_DEPS):
             end = min(end, conj.left_edge.i)
             while end > start and clause.doc[end - 1].dep_ == "cc":
                 end -= 1
     return start, end
+
+
+def _after_time_of_saying(clause: Token, start: int) -> int:
+    """`told voters this weekend he would C`: a date opening a clause after its cue, before the
+    clause's subject, is when it was said (the parser hangs it on the clause); before the cue
+    (`Last month, X sought ..., Y reported`) it is part of what was said."""
+    subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+    for child in clause.children:
+        if child.dep_ == "npadvmod" and child.left_edge.i == start and subject is not None \
+                and child.i < subject.i and child.ent_type_ in ("DATE", "TIME"):
+            return child.right_edge.i + 1
+    return start
 
 
 def _subject_stranded(clause: Token, verb: Token, lexicon: Lexicon) -> bool:

@@ -582,3 +582,14 @@ def test_a_trailing_cue_with_only_its_hearer_still_reports_the_clause(rules_on):
         ("aides", "NNS", "NOUN", "nsubj", 11, "O"), ("told", "VBD", "VERB", "advcl", 2, "O"),
         ("reporters", "NNS", "NOUN", "dobj", 11, "O"), (".", ".", "PUNCT", "punct", 2, "O")]))
     assert ([f.text for f in quote.fragments], quote.mention.text) == (["The mayor was “done with it,”"], "his aides")
+
+
+def test_a_date_between_cue_and_clause_is_when_it_was_said(rules_on):
+    """`told voters this weekend he would C`, the date parsed as the clause's."""
+    quote = only(rules_on("The mayor told voters this weekend he would run.", [
+        ("The", "DT", "DET", "det", 1, "O"), ("mayor", "NN", "NOUN", "nsubj", 2, "O"),
+        ("told", "VBD", "VERB", "ROOT", 2, "O"), ("voters", "NNS", "NOUN", "dobj", 2, "O"),
+        ("this", "DT", "DET", "det", 5, "B-DATE"), ("weekend", "NN", "NOUN", "npadvmod", 8, "I-DATE"),
+        ("he", "PRP", "PRON", "nsubj", 8, "O"), ("would", "MD", "AUX", "aux", 8, "O"),
+        ("run", "VB", "VERB", "ccomp", 2, "O"), (".", ".", "PUNCT", "punct", 2, "O")]))
+    assert [f.text for f in quote.fragments] == ["he would run"]

@@ -174,12 +174,24 @@ def _clause_bounds(clause: Token, lexicon: Lexicon, verb: Token) -> tuple[int, i
         start = verb.i + 1  # `which Mr. Clarke says he will keep open`: the fronted word is not said
     if start > verb.i:
         start = _after_time_of_saying(clause, start)
+    if clause.dep_ == "xcomp":
+        start = _addressee_start(verb, clause, start, lexicon)
     for conj in _children(clause, "conj"):
         if lexicon.is_cue_form(conj.lower_) and not _children(conj, *SUBJECT_DEPS):
             end = min(end, conj.left_edge.i)
             while end > start and clause.doc[end - 1].dep_ == "cc":
                 end -= 1
     return start, end
+
+
+def _addressee_start(verb: Token, clause: Token, start: int, lexicon: Lexicon) -> int:
+    """`told residents to stay indoors`, `asked the crowd to welcome him`: who is to act is part
+    of what was said, with the infinitive; an audience that belongs to the cue (`told reporters`)
+    is not."""
+    addressee = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < clause.i), None)
+    if addressee is None or addressee.lower_ in lexicon.hearers or addressee.right_edge.i + 1 != start:
+        return start
+    return addressee.left_edge.i
 
 
 def _after_time_of_saying(clause: Token, start: int) -> int:

@@ -593,3 +593,13 @@ def test_a_date_between_cue_and_clause_is_when_it_was_said(rules_on):
         ("he", "PRP", "PRON", "nsubj", 8, "O"), ("would", "MD", "AUX", "aux", 8, "O"),
         ("run", "VB", "VERB", "ccomp", 2, "O"), (".", ".", "PUNCT", "punct", 2, "O")]))
     assert [f.text for f in quote.fragments] == ["he would run"]
+
+
+def test_who_is_told_to_act_is_part_of_what_was_said(extract):
+    q = only(extract("The mayor told residents to stay indoors."))
+    assert (q["cue"]["text"], q["text"]) == ("told", "residents to stay indoors")
+
+
+def test_an_audience_that_belongs_to_the_cue_stays_out_of_an_infinitive(extract):
+    q = only(extract("The governor told reporters to wait for the report."))
+    assert (q["cue"]["text"], q["text"]) == ("told reporters", "to wait for the report")

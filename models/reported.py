@@ -47,6 +47,8 @@ THING_SUBJECTS = frozenset({"it", "that", "which", "there", "what"})
 LIST_DEPS = frozenset({"oprd", "dobj", "appos", "conj", "npadvmod"})
 #: the longest `as` phrase read for quoted words (`as a "human leech who will bleed the country"`)
 MAX_CAST_TOKENS = 60
+#: what a short answer may be about: `said no to the war`, `said the same of Trump`
+ANSWER_PREPOSITIONS = frozenset({"to", "of", "about"})
 #: the most words between a naming verb and the quoted name (`called the former secretary "X"`)
 MAX_NAMED_WORDS = 8
 #: what ends the words a naming verb names: `called for "X"`, `called and said "X"`
@@ -681,19 +683,19 @@ def unanswered_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
 
 
 def short_answer_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
-    """`46 percent of voters said yes`, `he said no to the war`, `a novel says so`: an answer
-    word right after a speech verb, and hung on it, is what was said (on PolNeAR train 20 of 21
-    are marked)."""
-    if verb.lower_ not in lexicon.speech or verb.i + 1 >= len(verb.doc):
+    """`46 percent of voters said yes`, `he said no to the war`, `a novel says so`, `73 percent
+    said the same of Y`, `X said as much`: an answer right after a speech verb, and hung on it,
+    is what was said (on PolNeAR train 20 of 21 one-word answers are marked)."""
+    if verb.lower_ not in lexicon.speech:
         return None
-    answer = verb.doc[verb.i + 1]
-    if answer.lower_ not in lexicon.short_answers or answer.head != verb:
+    answer = next((c for c in verb.rights if c.left_edge.i == verb.i + 1), None)
+    if answer is None or verb.doc[verb.i + 1:answer.i + 1].text.lower() not in lexicon.short_answers:
         return None
-    start, end = subtree_bounds(answer)
+    end = answer.i + 1
     after = verb.doc[end] if end < len(verb.doc) else None
-    if after is not None and after.lower_ == "to" and after.head in (verb, answer):  # `no to the war`
-        end = after.right_edge.i + 1
-    content = content_ranges(verb.doc, [(start, end)], asides=False)
+    if after is not None and after.lower_ in ANSWER_PREPOSITIONS and after.head in (verb, answer):
+        end = after.right_edge.i + 1  # `no to the war`, `the same of Y`; not `in an interview`
+    content = content_ranges(verb.doc, [(verb.i + 1, end)], asides=False)
     return Cue(CLAUSAL, token_range([verb]), content, subject_of(verb, content), verb) if content else None
 
 

@@ -603,3 +603,10 @@ def test_who_is_told_to_act_is_part_of_what_was_said(extract):
 def test_an_audience_that_belongs_to_the_cue_stays_out_of_an_infinitive(extract):
     q = only(extract("The governor told reporters to wait for the report."))
     assert (q["cue"]["text"], q["text"]) == ("told reporters", "to wait for the report")
+
+
+def test_a_phrase_answer_keeps_what_it_is_about_but_not_where_it_was_said(extract):
+    quotes = extract("Most tenants backed the plan, and 60 percent said the same of the new lease. "
+                     "The landlord said as much in a letter on Friday.")
+    assert [(q["cue"]["text"], q["text"]) for q in quotes][-2:] == [
+        ("said", "the same of the new lease"), ("said", "as much")]

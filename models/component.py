@@ -136,8 +136,9 @@ def sentence_breaks(doc: Doc) -> Doc:
 def _opens_after_full_stop(doc: Doc, i: int) -> bool:
     """Whether token `i` is a double mark that opens a quote (a space before it, a word right
     after it) right after the `.`, `?` or `!` of the sentence before."""
-    return (i + 1 < len(doc) and DOUBLE_MARK.fullmatch(doc[i].text) is not None and not doc[i].whitespace_
-            and doc[i - 1].whitespace_ == " " and doc[i - 1].text in SENTENCE_ENDS and doc[i + 1].is_alpha)
+    before = doc[i - 1]  # tested first: most tokens end no sentence
+    return (before.text in SENTENCE_ENDS and before.whitespace_ == " " and i + 1 < len(doc)
+            and not doc[i].whitespace_ and DOUBLE_MARK.fullmatch(doc[i].text) is not None and doc[i + 1].is_alpha)
 
 
 @Language.factory("quote_attribution", default_config={"data_dir": None},

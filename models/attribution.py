@@ -79,7 +79,15 @@ def classify(cue: Cue, index: TextIndex) -> Draft:
                  for i, (s, e) in enumerate(cue.content)]
     fragments[0] = (min(first, fragments[0][0]), fragments[0][1])
     fragments[-1] = (fragments[-1][0], max(last, fragments[-1][1]))
-    return Draft(cue.rule, "mixed", fragments, cue.cue, cue.source, quotes=quotes)
+    return Draft(cue.rule, "mixed", [_with_opening_mark(s, e, quotes) for s, e in fragments], cue.cue, cue.source,
+                 quotes=quotes)
+
+
+def _with_opening_mark(start: int, end: int, quotes: list[QuotedSpan]) -> Range:
+    """A mixed fragment that starts at a quotation's first word and holds its closing mark
+    (`C, X said: "Q"`, where the parser left the opening mark outside the clause) keeps the
+    opening mark too: the span never holds half a pair."""
+    return next(((q.open_at, end) for q in quotes if q.pieces[0][0] == start and q.close_at < end), (start, end))
 
 
 def _source_after_quotation(cue: Cue, quotes: list[QuotedSpan]) -> bool:

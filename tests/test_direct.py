@@ -152,3 +152,12 @@ def test_chanted_and_shot_back_are_cues(extract):
     chanted = extract('"Build the bridge!" the crowd chanted outside the hall.')[0]
     shot_back = extract('"That is simply not true," Ana Ruiz shot back.')[0]
     assert chanted["speaker"]["mention"]["text"] == "the crowd" and shot_back["speaker"]["name"] == "Ana Ruiz"
+
+
+def test_a_mixed_fragment_that_is_a_whole_quotation_keeps_both_its_marks(extract):
+    """`C, X said: "Q"`: one quote of two fragments; the second holds a pair of marks, not half."""
+    text = 'The council will probably delay the vote, Ms. Reyes said: "I expect a long night."'
+    q = next(q for q in extract(text) if q["type"] == "mixed")
+    assert [f["text"] for f in q["fragments"]] == ["The council will probably delay the vote",
+                                                   '"I expect a long night."']
+    assert all(text[f["start"]:f["end"]] == f["text"] for f in q["fragments"])

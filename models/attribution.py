@@ -24,7 +24,7 @@ from .indexes import TextIndex, TokenIndex
 from .labels import Label, labelled_lines
 from .lexicon import Lexicon
 from .marks import QuotedSpan
-from .nesting import outermost
+from .nesting import outermost, split_quoting_clauses
 from .reported import Cue, find_cues
 from .spans import DASHES, SEPARATORS, subject_of, token_range
 from .types import Range
@@ -121,6 +121,7 @@ def cue_drafts(doc: Doc, lexicon: Lexicon, index: TextIndex) -> list[Draft]:
     claimed: set[int] = set()
     seen: set[tuple[Range, ...]] = set()
     found: dict[Cue, Draft] = {}
+    overlooked: dict[Cue, Draft] = {}  # direct quotes an earlier cue's content claimed
     for label in labelled_lines(doc, index.text, lexicon):
         if not index.is_boilerplate(label.colon[0]):
             drafts.append(label_draft(label, index))
@@ -137,10 +138,12 @@ def cue_drafts(doc: Doc, lexicon: Lexicon, index: TextIndex) -> list[Draft]:
         if cue.rule == "according" and any(index.standalone(q) and q.close_at < cue.cue[0] for q in draft.quotes):
             continue  # `"...," X said, according to Y`: the quote is X's; Y only reports it
         if draft.type == "direct" and any(q.open_at in claimed for q in draft.quotes):
+            overlooked[cue] = draft
             continue
         claimed.update(q.open_at for q in draft.quotes)
         found[cue] = draft
-    return drafts + [found.get(cue) or classify(cue, index) for cue in outermost(list(found))]
+    kept, freed = split_quoting_clauses(outermost(list(found)), list(overlooked))
+    return drafts + [found.get(cue) or classify(cue, index) for cue in kept] + [overlooked[cue] for cue in freed]
 
 
 def _speech_verb(tokens: list[Token], lexicon: Lexicon) -> Token | None:

@@ -25,11 +25,14 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from .reported import ACCORDING, Cue
+from .marks import DOUBLE_MARK
+from .reported import ACCORDING, BELIEF, Cue
 from .spans import SEPARATORS, inside
 
 #: what may stand before a trailing participle: `, arguing`, `-- arguing`, `— arguing`
 PARTICIPLE_SEPARATORS = SEPARATORS | {"--"}
+#: how a clause of its own is joined into another's content: `C1, and Y replied, "Q"`
+JOINED_DEPS = frozenset({"conj", "parataxis"})
 
 
 def outermost(cues: list[Cue]) -> list[Cue]:
@@ -54,6 +57,51 @@ def outermost(cues: list[Cue]) -> list[Cue]:
         elif outer not in cuts or comma.i < cuts[outer].i:
             cuts[outer] = comma
     return [_cut_at(cue, cuts[k]) if k in cuts else cue for k, cue in enumerate(cues) if k not in dropped]
+
+
+def split_quoting_clauses(kept: list[Cue], claimed: list[Cue]) -> tuple[list[Cue], list[Cue]]:
+    """`She said C, and when pressed, the mother replied, "Q"`: a cue whose quotation an
+    earlier cue's content claimed, in a clause of its own joined to that content, is a quote
+    of its own; the earlier content ends before its clause. Returns the kept cues, cut where
+    needed, and the claimed cues that stand on their own again.
+
+    >>> split_quoting_clauses([], [])
+    ([], [])
+    """
+    freed = []
+    for inner in claimed:
+        k = next((k for k, cue in enumerate(kept) if inside(inner.cue[0], cue.content)), None)
+        start = _quoting_clause_start(inner, kept[k]) if k is not None else None
+        if start is not None:
+            kept[k] = _cut_at(kept[k], start)
+            freed.append(inner)
+    return kept, freed
+
+
+def _quoting_clause_start(inner: Cue, outer: Cue) -> Token | None:
+    """Where the clause of a cue that introduces a quotation starts inside another cue's
+    content (with the coordinator or comma joining it), if it has a subject of its own and is
+    joined as a clause of its own; not `because she believed "C"` or `a voice that said "C"`."""
+    doc = inner.trigger.doc
+    if inner.rule == BELIEF or inner.trigger.dep_ not in JOINED_DEPS or len(inner.content) != 1 \
+            or not _is_quotation(doc.text, *inner.content[0]):
+        return None
+    subject = next((c for c in inner.trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    start = inner.trigger.left_edge
+    if subject is None or not inside(subject.idx, outer.content) or start.idx <= outer.content[0][0]:
+        return None
+    while start.i > 0 and (doc[start.i - 1].is_punct or doc[start.i - 1].dep_ == "cc"):
+        start = doc[start.i - 1]
+    return start
+
+
+def _is_quotation(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` is one quotation, its marks at or just outside its edges (past
+    the punctuation the content was trimmed of)."""
+    opens = DOUBLE_MARK.match(text, start) or (start > 0 and DOUBLE_MARK.match(text, start - 1, start))
+    while end < len(text) and text[end] in ".,!?":
+        end += 1
+    return bool(opens and (DOUBLE_MARK.match(text, end - 1, end) or DOUBLE_MARK.match(text, end, end + 1)))
 
 
 def _without_trailing_sources(cues: list[Cue]) -> list[Cue]:

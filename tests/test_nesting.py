@@ -79,3 +79,16 @@ span = st.tuples(st.integers(0, WORDS - 1), st.integers(0, WORDS - 1), st.intege
 def test_outermost_drops_exactly_the_nested_cues(spans):
     cues = _cues(spans)
     assert outermost(cues) == _by_definition(cues)
+
+
+def test_a_joined_clause_that_quotes_someone_is_a_quote_of_its_own(extract):
+    quotes = extract('She said tenants would not qualify, and when pressed on why, the housing director '
+                     'replied, "The fund is meant for owners."')
+    assert texts(quotes) == [("said", "tenants would not qualify"), ("replied", "The fund is meant for owners.")]
+    assert [q["type"] for q in quotes] == ["indirect", "direct"]
+
+
+def test_a_quotation_in_a_subordinate_belief_stays_in_the_outer_quote(extract):
+    quotes = extract('She said she had not called for his resignation because she believed "the city '
+                     'needs calm."')
+    assert [q["cue"]["text"] for q in quotes] == ["said"]

@@ -4,9 +4,10 @@
 inside the content of the first. A reader marks one attribution, the mayor's: what she thinks
 is part of what she said (the seeds' `ANNOTATION.md` leaves speech reported inside someone
 else's out, and PolNeAR dev nests 6 of its 1,845 reported attributions). So a cue whose word
-lies inside another cue's content is dropped, with one exception: a participle that trails the
+lies inside another cue's content is dropped, with two exceptions. A participle that trails the
 clause after a comma (`X said C, arguing that D`) is the speaker's next statement, a quote of
-its own, and the first quote ends at that comma.
+its own, and the first quote ends at that comma. So is a clause of its own joined to the content
+whose cue introduces a quotation (`X said C, and Y replied, "Q"`; `split_quoting_clauses`).
 
 Two cues can each lie in the other's content: in `He said the economy grew, according to two
 aides` the parser hangs `according to` on `grew`, so it is inside what `said` reports, while
@@ -72,8 +73,9 @@ def split_quoting_clauses(kept: list[Cue], claimed: list[Cue]) -> tuple[list[Cue
     for inner in claimed:
         k = next((k for k, cue in enumerate(kept) if inside(inner.cue[0], cue.content)), None)
         start = _quoting_clause_start(inner, kept[k]) if k is not None else None
-        if start is not None:
-            kept[k] = _cut_at(kept[k], start)
+        cut = _cut_at(kept[k], start) if start is not None else None
+        if cut is not None and cut.content != kept[k].content:  # else the quotation stays claimed
+            kept[k] = cut
             freed.append(inner)
     return kept, freed
 

@@ -26,7 +26,6 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from .marks import DOUBLE_MARK
 from .reported import ACCORDING, BELIEF, Cue
 from .spans import SEPARATORS, inside
 
@@ -61,10 +60,11 @@ def outermost(cues: list[Cue]) -> list[Cue]:
 
 
 def split_quoting_clauses(kept: list[Cue], claimed: list[Cue]) -> tuple[list[Cue], list[Cue]]:
-    """`She said C, and when pressed, the mother replied, "Q"`: a cue whose quotation an
-    earlier cue's content claimed, in a clause of its own joined to that content, is a quote
-    of its own; the earlier content ends before its clause. Returns the kept cues, cut where
-    needed, and the claimed cues that stand on their own again.
+    """`She said C, and when pressed, the mother replied, "Q"`: a cue whose content is a
+    quotation (`claimed`: those the attributor typed direct) that an earlier cue's content
+    claimed, in a clause of its own joined to that content, is a quote of its own; the earlier
+    content ends before its clause. Returns the kept cues, cut where needed, and the claimed
+    cues that stand on their own again.
 
     >>> split_quoting_clauses([], [])
     ([], [])
@@ -85,8 +85,7 @@ def _quoting_clause_start(inner: Cue, outer: Cue) -> Token | None:
     content (with the coordinator or comma joining it), if it has a subject of its own and is
     joined as a clause of its own; not `because she believed "C"` or `a voice that said "C"`."""
     doc = inner.trigger.doc
-    if inner.rule == BELIEF or inner.trigger.dep_ not in JOINED_DEPS or len(inner.content) != 1 \
-            or not _is_quotation(doc.text, *inner.content[0]):
+    if inner.rule == BELIEF or inner.trigger.dep_ not in JOINED_DEPS:
         return None
     subject = next((c for c in inner.trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     start = inner.trigger.left_edge
@@ -95,15 +94,6 @@ def _quoting_clause_start(inner: Cue, outer: Cue) -> Token | None:
     while start.i > 0 and (doc[start.i - 1].is_punct or doc[start.i - 1].dep_ == "cc"):
         start = doc[start.i - 1]
     return start
-
-
-def _is_quotation(text: str, start: int, end: int) -> bool:
-    """Whether `text[start:end]` is one quotation, its marks at or just outside its edges (past
-    the punctuation the content was trimmed of)."""
-    opens = DOUBLE_MARK.match(text, start) or (start > 0 and DOUBLE_MARK.match(text, start - 1, start))
-    while end < len(text) and text[end] in ".,!?":
-        end += 1
-    return bool(opens and (DOUBLE_MARK.match(text, end - 1, end) or DOUBLE_MARK.match(text, end, end + 1)))
 
 
 def _without_trailing_sources(cues: list[Cue]) -> list[Cue]:

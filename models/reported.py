@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy
 from spacy.attrs import LOWER
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .entity_types import SPEAKERS
 from .inventory import INFINITIVE, NOUN_CLAUSE, PREP_OBJECT, frame_of
@@ -123,7 +123,9 @@ def clausal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
         clauses = _gerund_subject_clause(verb)
     if not clauses:
         return None
-    content = content_ranges(verb.doc, [_clause_bounds(c, lexicon, verb) for c in clauses])
+    bounds = [_clause_bounds(c, lexicon, verb) for c in clauses]
+    bounds[-1] = (bounds[-1][0], _quoted_sequel_end(verb, bounds[-1][1], lexicon))
+    content = content_ranges(verb.doc, bounds)
     if not content:
         return None
     rule = CLAUSAL if form in lexicon.speech or form in lexicon.objects else BELIEF
@@ -184,6 +186,19 @@ def _clause_bounds(clause: Token, lexicon: Lexicon, verb: Token) -> tuple[int, i
             while end > start and clause.doc[end - 1].dep_ == "cc":
                 end -= 1
     return start, end
+
+
+def _quoted_sequel_end(verb: Token, end: int, lexicon: Lexicon) -> int:
+    """`said he had offers, but "the offers were to use it"`: a clause joined to the cue that
+    goes on in the speaker's quoted words is still what was said."""
+    doc = verb.doc
+    for conj in _children(verb, "conj"):
+        if conj.i < end or lexicon.is_cue_form(conj.lower_) or not _children(conj, *SUBJECT_DEPS):
+            continue
+        joined = all(t.dep_ == "cc" or t.text == "," for t in doc[end:conj.left_edge.i])
+        if joined and _has_quote_mark(doc[conj.left_edge.i:conj.right_edge.i + 1]):
+            return conj.right_edge.i + 1
+    return end
 
 
 def _addressee_start(verb: Token, clause: Token, start: int, lexicon: Lexicon) -> int:
@@ -569,7 +584,11 @@ def _quotes_words(prep: Token, lexicon: Lexicon) -> bool:
 
 def _holds_quote_mark(token: Token) -> bool:
     """Whether a double quotation mark stands among a token and the words it heads to its right."""
-    return any(DOUBLE_MARK.fullmatch(t.text) for t in token.doc[token.i:token.right_edge.i + 1])
+    return _has_quote_mark(token.doc[token.i:token.right_edge.i + 1])
+
+
+def _has_quote_mark(tokens: Span) -> bool:
+    return any(DOUBLE_MARK.fullmatch(t.text) for t in tokens)
 
 
 def _list_end(verb: Token, end: int) -> int:

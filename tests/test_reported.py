@@ -610,3 +610,13 @@ def test_a_phrase_answer_keeps_what_it_is_about_but_not_where_it_was_said(extrac
                      "The landlord said as much in a letter on Friday.")
     assert [(q["cue"]["text"], q["text"]) for q in quotes][-2:] == [
         ("said", "the same of the new lease"), ("said", "as much")]
+
+
+def test_a_clause_joined_to_the_cue_that_goes_on_in_quoted_words_is_still_said(extract):
+    q = only(extract('The farmer said he had offers for the land, but "the offers were far too low."'))
+    assert (q["type"], q["text"]) == ("mixed", 'he had offers for the land, but "the offers were far too low."')
+
+
+def test_an_unquoted_clause_joined_to_the_cue_is_not_what_was_said(extract):
+    q = only(extract("The farmer said he had received offers for the land, but the bank refused the loan."))
+    assert q["text"] == "he had received offers for the land"

@@ -121,6 +121,7 @@ def clausal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
         noun, clauses = _noun_with_clause(verb)
     if not clauses:
         clauses = _gerund_subject_clause(verb)
+    clauses = [c for c in clauses if not _statement_beside(c, verb, lexicon)]
     if not clauses:
         return None
     bounds = [_clause_bounds(c, lexicon, verb) for c in clauses]
@@ -133,6 +134,14 @@ def clausal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     if rule == BELIEF and subject is not None and _stands_for_a_thing(subject, lexicon):
         return None  # `it means C`, `that shows C`: a fact implies, nobody holds a belief
     return Cue(rule, _cue_range(verb, lexicon, noun), content, subject, verb)
+
+
+def _statement_beside(clause: Token, verb: Token, lexicon: Lexicon) -> bool:
+    """`Half said C1; a third said C2`: the parser may hang the first statement on the second
+    verb as its clause; a cue with a subject and a clause of its own, before a verb that has a
+    clause after it, is a statement beside the other, not one reported in it."""
+    return clause.i < verb.i and lexicon.is_cue_form(clause.lower_) and bool(_children(clause, *SUBJECT_DEPS)) \
+        and bool(_children(clause, *CLAUSE_DEPS)) and any(c.i > verb.i for c in _children(verb, *CLAUSE_DEPS))
 
 
 def _question_clauses(verb: Token) -> list[Token]:

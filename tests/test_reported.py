@@ -620,3 +620,11 @@ def test_a_clause_joined_to_the_cue_that_goes_on_in_quoted_words_is_still_said(e
 def test_an_unquoted_clause_joined_to_the_cue_is_not_what_was_said(extract):
     q = only(extract("The farmer said he had received offers for the land, but the bank refused the loan."))
     assert q["text"] == "he had received offers for the land"
+
+
+def test_two_statements_side_by_side_are_two_quotes(extract):
+    quotes = extract("More than half of the members said they were not looking forward to the vote; "
+                     "40 percent said they were unhappy with the choice.")
+    assert [(q["text"], q["speaker"]["mention"]["text"]) for q in quotes] == [
+        ("they were not looking forward to the vote", "More than half of the members"),
+        ("they were unhappy with the choice", "40 percent")]

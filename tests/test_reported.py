@@ -628,3 +628,14 @@ def test_two_statements_side_by_side_are_two_quotes(extract):
     assert [(q["text"], q["speaker"]["mention"]["text"]) for q in quotes] == [
         ("they were not looking forward to the vote", "More than half of the members"),
         ("they were unhappy with the choice", "40 percent")]
+
+
+def test_a_statement_joined_to_the_reported_clause_with_its_own_speaker_ends_it(extract):
+    quotes = extract("The tenants said the rent was too high, while a third of them said the landlord should resign.")
+    assert [(q["text"], q["speaker"]["mention"]["text"]) for q in quotes] == [
+        ("the rent was too high", "The tenants"), ("the landlord should resign", "a third of them")]
+
+
+def test_a_second_that_clause_goes_on_with_the_same_report(extract):
+    q = only(extract("The mayor said the deal was fair but that the union would fight it."))
+    assert q["text"] == "the deal was fair but that the union would fight it"

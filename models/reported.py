@@ -38,8 +38,8 @@ from .types import Range
 CLAUSAL, BELIEF, OBJECT, SMALL_CLAUSE, PHRASAL, ACCORDING, INVERTED, NOUN, PARENTHETICAL, PASSIVE, LEARNED = (
     "clausal", "belief", "object", "small_clause", "phrasal", "according", "inverted", "noun", "parenthetical",
     "passive", "learned")
-DOCUMENT, RAISING, AS_CLAUSE, CAST_AS, REFUSAL, QUOTED_NAME = (
-    "document", "raising", "as_clause", "cast_as", "refusal", "quoted_name")
+DOCUMENT, RAISING, AS_CLAUSE, CAST_AS, REFUSAL, QUOTED_NAME, TRAILING = (
+    "document", "raising", "as_clause", "cast_as", "refusal", "quoted_name", "trailing")
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: subjects that stand for things: a belief verb after them reports no one's belief
@@ -307,8 +307,10 @@ def _can_speak(subject: Token | None, lexicon: Lexicon) -> bool:
 
 
 def inverted_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
-    """`C, X said` where the parser made `said` a dependent of C's verb."""
-    if lexicon.speech.get(verb.lower_) is None or verb.dep_ not in ("parataxis", "ccomp", "advcl"):
+    """`C, X said` where the parser made `said` a dependent of C's verb, or its conjunct with no
+    coordinator (rule `trailing`: unlike the dependent, reliable without quotation marks)."""
+    hung = verb.dep_ in ("parataxis", "ccomp", "advcl") or _unjoined_conj(verb)
+    if lexicon.speech.get(verb.lower_) is None or not hung:
         return None
     head = verb.head
     if head.i > verb.i or _children(verb, *CLAUSE_DEPS) or not _children(verb, *SUBJECT_DEPS) \
@@ -322,7 +324,16 @@ def inverted_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     content = content_ranges(verb.doc, bounds)
     if not content:
         return None
-    return Cue(INVERTED, _cue_range(verb, lexicon), content, subject_of(verb, content), verb)
+    rule = TRAILING if verb.dep_ == "conj" else INVERTED
+    return Cue(rule, _cue_range(verb, lexicon), content, subject_of(verb, content), verb)
+
+
+def _unjoined_conj(verb: Token) -> bool:
+    """`C, the minister told a panel`: the parser may join a trailing cue to C's verb as a
+    conjunct; with no coordinator between them and a comma before it, it is not one."""
+    head, start = verb.head, verb.left_edge.i
+    return verb.dep_ == "conj" and start > 0 and verb.doc[start - 1].text == "," \
+        and not any(c.dep_ in ("cc", "preconj") and head.i < c.i < verb.i for c in head.children)
 
 
 def _reports_its_object(verb: Token, lexicon: Lexicon) -> bool:
@@ -424,7 +435,7 @@ def parenthetical_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     inside the clause it reports (the parser makes it a parataxis of that clause's verb)."""
     if lexicon.speech.get(verb.lower_) is None or verb.dep_ != "parataxis":
         return None
-    if _children(verb, *CLAUSE_DEPS, "dobj") or not _children(verb, *SUBJECT_DEPS):
+    if _children(verb, *CLAUSE_DEPS) or _reports_its_object(verb, lexicon) or not _children(verb, *SUBJECT_DEPS):
         return None
     doc, head = verb.doc, verb.head
     verb_start, verb_end = subtree_bounds(verb)

@@ -639,3 +639,24 @@ def test_a_statement_joined_to_the_reported_clause_with_its_own_speaker_ends_it(
 def test_a_second_that_clause_goes_on_with_the_same_report(extract):
     q = only(extract("The mayor said the deal was fair but that the union would fight it."))
     assert q["text"] == "the deal was fair but that the union would fight it"
+
+
+def test_a_trailing_cue_the_parser_joined_as_a_conjunct_reports_the_clause_before(rules_on):
+    text = "This includes a new unit to assist the police, the minister told a panel Wednesday."
+    quote, = rules_on(text, [
+        ("This", "DT", "PRON", "nsubj", 1, "O"), ("includes", "VBZ", "VERB", "ROOT", 1, "O"),
+        ("a", "DT", "DET", "det", 4, "O"), ("new", "JJ", "ADJ", "amod", 4, "O"),
+        ("unit", "NN", "NOUN", "dobj", 1, "O"), ("to", "TO", "PART", "aux", 6, "O"),
+        ("assist", "VB", "VERB", "relcl", 4, "O"), ("the", "DT", "DET", "det", 8, "O"),
+        ("police", "NNS", "NOUN", "dobj", 6, "O"), (",", ",", "PUNCT", "punct", 8, "O"),
+        ("the", "DT", "DET", "det", 11, "O"), ("minister", "NN", "NOUN", "nsubj", 12, "O"),
+        ("told", "VBD", "VERB", "conj", 1, "O"), ("a", "DT", "DET", "det", 14, "O"),
+        ("panel", "NN", "NOUN", "dobj", 12, "O"), ("Wednesday", "NNP", "PROPN", "npadvmod", 12, "B-DATE"),
+        (".", ".", "PUNCT", "punct", 12, "O")])
+    assert [f.text for f in quote.fragments] == ["This includes a new unit to assist the police"]
+    assert quote.cue.text == "told"
+
+
+def test_a_parenthetical_cue_with_its_hearer_reports_the_clause_around_it(extract):
+    q = only(extract("The solution, the partner told them, was simple."))
+    assert [f["text"] for f in q["fragments"]] == ["The solution", "was simple"]

@@ -112,7 +112,8 @@ def clausal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
         clauses = [c for c in clauses if c.i > verb.i]  # `C: X called it "Y"`: a naming verb names after it
     noun = None
     if not clauses and lemma in lexicon.infinitive_cues:
-        clauses = [c for c in _children(verb, "xcomp") if any(t.dep_ == "aux" for t in c.children)]
+        clauses = [c for c in _children(verb, "xcomp") if any(t.dep_ == "aux" for t in c.children)] \
+            or _adverbial_infinitive(verb)
     if not clauses and lemma in lexicon.question_verbs:
         clauses = _question_clauses(verb)
     if not clauses:
@@ -142,6 +143,15 @@ def _statement_beside(clause: Token, verb: Token, lexicon: Lexicon) -> bool:
     clause after it, is a statement beside the other, not one reported in it."""
     return clause.i < verb.i and lexicon.is_cue_form(clause.lower_) and bool(_children(clause, *SUBJECT_DEPS)) \
         and bool(_children(clause, *CLAUSE_DEPS)) and any(c.i > verb.i for c in _children(verb, *CLAUSE_DEPS))
+
+
+def _adverbial_infinitive(verb: Token) -> list[Token]:
+    """`tells his supporters at a rally to "go and vote"`: after an adjunct the parser may take
+    what the hearer is told to do for a purpose clause; with a hearer before it, it is the
+    content."""
+    hearer = next((c for c in _children(verb, "dobj", "dative") if c.i > verb.i), None)
+    return [c for c in _children(verb, "advcl") if hearer is not None and c.i > hearer.i
+            and any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children)]
 
 
 def _question_clauses(verb: Token) -> list[Token]:

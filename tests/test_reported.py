@@ -660,3 +660,8 @@ def test_a_trailing_cue_the_parser_joined_as_a_conjunct_reports_the_clause_befor
 def test_a_parenthetical_cue_with_its_hearer_reports_the_clause_around_it(extract):
     q = only(extract("The solution, the partner told them, was simple."))
     assert [f["text"] for f in q["fragments"]] == ["The solution", "was simple"]
+
+
+def test_what_the_hearer_is_told_to_do_after_an_adjunct_is_what_was_said(extract):
+    q = only(extract('The mayor tells his supporters at a rally in Ohio to "go to your polling place and vote."'))
+    assert (q["type"], q["text"]) == ("mixed", 'to "go to your polling place and vote."')

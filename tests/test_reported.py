@@ -665,3 +665,16 @@ def test_a_parenthetical_cue_with_its_hearer_reports_the_clause_around_it(extrac
 def test_what_the_hearer_is_told_to_do_after_an_adjunct_is_what_was_said(extract):
     q = only(extract('The mayor tells his supporters at a rally in Ohio to "go to your polling place and vote."'))
     assert (q["type"], q["text"]) == ("mixed", 'to "go to your polling place and vote."')
+
+
+def test_a_that_clause_the_parser_hung_on_an_adjunct_noun_is_what_was_said(rules_on):
+    text = "Jones said following a vote in 2001 that he had serious concerns."
+    quote, = rules_on(text, [
+        ("Jones", "NNP", "PROPN", "nsubj", 1, "B-PERSON"), ("said", "VBD", "VERB", "ROOT", 1, "O"),
+        ("following", "VBG", "VERB", "prep", 1, "O"), ("a", "DT", "DET", "det", 4, "O"),
+        ("vote", "NN", "NOUN", "pobj", 2, "O"), ("in", "IN", "ADP", "prep", 4, "O"),
+        ("2001", "CD", "NUM", "pobj", 5, "B-DATE"), ("that", "IN", "SCONJ", "mark", 9, "O"),
+        ("he", "PRP", "PRON", "nsubj", 9, "O"), ("had", "VBD", "VERB", "relcl", 4, "O"),
+        ("serious", "JJ", "ADJ", "amod", 11, "O"), ("concerns", "NNS", "NOUN", "dobj", 9, "O"),
+        (".", ".", "PUNCT", "punct", 1, "O")])
+    assert [f.text for f in quote.fragments] == ["he had serious concerns"]

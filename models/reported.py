@@ -122,6 +122,8 @@ def clausal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
         noun, clauses = _noun_with_clause(verb)
     if not clauses:
         clauses = _gerund_subject_clause(verb)
+    if not clauses and lemma == "say":
+        clauses = _object_read_for_a_clause(verb)
     clauses = [c for c in clauses if not _statement_beside(c, verb, lexicon)]
     if not clauses:
         return None
@@ -179,6 +181,17 @@ def _gerund_subject_clause(verb: Token) -> list[Token]:
     if after is None or after.head != verb or after.dep_ != "xcomp" or after.tag_ != "VBG":
         return []
     return [after] if any(c.dep_ == "ccomp" for c in after.children) else []
+
+
+def _object_read_for_a_clause(verb: Token) -> list[Token]:
+    """`says the movement that is sweeping the country appeals to C`: where the parser read the
+    clause's verb as a noun, `say`'s object holds a finite verb or quotation marks; a plain noun
+    (`said goodbye`, `said nothing about it`) is not what was said."""
+    doc = verb.doc
+    objects = [c for c in _children(verb, "dobj") if c.i > verb.i and c.pos_ != "PRON"
+               and not any(t.text in SEPARATORS for t in doc[verb.i + 1:c.left_edge.i + 1])]  # `says, an aside`
+    return [o for o in objects if _has_quote_mark(doc[o.left_edge.i:o.right_edge.i + 1])
+            or any(t.tag_ in FINITE_TAGS for t in o.subtree)]
 
 
 def _document_modified(verb: Token, lexicon: Lexicon) -> Token | None:

@@ -678,3 +678,18 @@ def test_a_that_clause_the_parser_hung_on_an_adjunct_noun_is_what_was_said(rules
         ("serious", "JJ", "ADJ", "amod", 11, "O"), ("concerns", "NNS", "NOUN", "dobj", 9, "O"),
         (".", ".", "PUNCT", "punct", 1, "O")])
     assert [f.text for f in quote.fragments] == ["he had serious concerns"]
+
+
+def test_a_clause_the_parser_read_as_the_object_of_say_is_what_was_said(rules_on):
+    text = "Smith says the plan that passed appeals to voters."
+    quote, = rules_on(text, [
+        ("Smith", "NNP", "PROPN", "nsubj", 1, "B-PERSON"), ("says", "VBZ", "VERB", "ROOT", 1, "O"),
+        ("the", "DT", "DET", "det", 3, "O"), ("plan", "NN", "NOUN", "dobj", 1, "O"),
+        ("that", "WDT", "PRON", "nsubj", 5, "O"), ("passed", "VBD", "VERB", "relcl", 3, "O"),
+        ("appeals", "NNS", "NOUN", "dobj", 5, "O"), ("to", "IN", "ADP", "prep", 6, "O"),
+        ("voters", "NNS", "NOUN", "pobj", 7, "O"), (".", ".", "PUNCT", "punct", 1, "O")])
+    assert [f.text for f in quote.fragments] == ["the plan that passed appeals to voters"]
+
+
+def test_a_plain_object_of_say_is_not_what_was_said(extract):
+    assert extract("He said goodbye to his staff.") == []

@@ -235,13 +235,25 @@ def adjacent_draft(q: QuotedSpan, tokens: TokenIndex, lexicon: Lexicon, index: T
 
 
 def merge_split(drafts: list[Draft], q: QuotedSpan, index: TextIndex) -> bool:
-    """Pass 3: `"A," X said. "B"` -- B joins A when only the attribution stands between."""
+    """Pass 3: `"A," X said. "B"` -- B joins A when only the attribution stands between; a
+    nearer attribution of words partly quoted (`B is "partly quoted," he added. "C"`) is C's."""
+    nearer: list[Draft] = []
     for draft in reversed(drafts[-3:]):
-        if draft.type == "direct" and _split_by_cue(draft, q, index):
+        if draft.type == "direct" and _split_by_cue(draft, q, index) \
+                and not any(_own_sentence_after(draft.cue, other, index) for other in nearer):
             draft.fragments.extend(q.pieces)
             draft.quotes.append(q)
             return True
+        if draft.type == "mixed" and draft.cue is not None and draft.cue[1] <= q.open_at:
+            nearer.append(draft)
     return False
+
+
+def _own_sentence_after(cue: Range | None, other: Draft, index: TextIndex) -> bool:
+    """Whether `other` stands in a sentence of its own after the cue (`X said. B "partly," he
+    added`), not in the cue's own (`X said, describing "B"`)."""
+    between = index.text[cue[1]:other.fragments[0][0]] if cue is not None else ""
+    return any(stop + " " in between for stop in ".!?")
 
 
 def follow_on(drafts: list[Draft], q: QuotedSpan, index: TextIndex, tokens: TokenIndex) -> Draft | None:

@@ -161,3 +161,16 @@ def test_a_mixed_fragment_that_is_a_whole_quotation_keeps_both_its_marks(extract
     assert [f["text"] for f in q["fragments"]] == ["The council will probably delay the vote",
                                                    '"I expect a long night."']
     assert all(text[f["start"]:f["end"]] == f["text"] for f in q["fragments"])
+
+
+def test_a_split_quote_does_not_join_across_a_later_sentence_of_partly_quoted_words(extract):
+    quotes = extract('"We will not follow a script," the prime minister said after the meeting. '
+                     'The summit did "too little," he added on Twitter. "Europe risks a lot."')
+    assert [[f["text"] for f in q["fragments"]] for q in quotes] == [
+        ["We will not follow a script,"], ['The summit did "too little,"'], ["Europe risks a lot."]]
+
+
+def test_a_split_quote_joins_across_partly_quoted_words_in_its_own_attribution(extract):
+    quotes = extract('"It is cool working there," she said, describing how she builds "tubular mixers," '
+                     'rods that control air. "And people are like family."')
+    assert [f["text"] for f in quotes[0]["fragments"]] == ["It is cool working there,", "And people are like family."]

@@ -371,8 +371,11 @@ def _reports_its_object(verb: Token, lexicon: Lexicon) -> bool:
 def as_clause_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     """`As The Hill reported, C`: a speech verb in an opening `as` clause, set off by a comma,
     with no complement of its own; the clause it opens is what was said. (After the clause,
-    `C, as X proposes` is as often the writer's comparison: measured on train, not drawn.)"""
-    if lexicon.speech.get(verb.lower_) is None or verb.dep_ != "advcl" or verb.i > verb.head.i:
+    `C, as X proposes` is as often the writer's comparison: measured on train, not drawn.) A
+    phrasal cue of a clause counts with its particle (`As experts have pointed out, C`)."""
+    particle = _clause_particle(verb, lexicon)
+    if (lexicon.speech.get(verb.lower_) is None and particle is None) or verb.dep_ != "advcl" \
+            or verb.i > verb.head.i:
         return None
     if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
             or _children(verb, *CLAUSE_DEPS, "dobj") or not _children(verb, *SUBJECT_DEPS):
@@ -384,7 +387,13 @@ def as_clause_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     content = content_ranges(doc, [(verb_end, head.right_edge.i + 1)])
     if not content:
         return None
-    return Cue(AS_CLAUSE, _cue_range(verb, lexicon), content, subject_of(verb, content), verb)
+    return Cue(AS_CLAUSE, _cue_range(verb, lexicon, particle), content, subject_of(verb, content), verb)
+
+
+def _clause_particle(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The particle that makes `verb` a phrasal cue of a clause (`pointed out`, `made clear`)."""
+    return next((c for c in verb.children if c.i > verb.i
+                 and lexicon.phrasal.get((verb.lower_, c.lower_)) == "clause"), None)
 
 
 def cast_as_cue(token: Token, lexicon: Lexicon) -> Cue | None:

@@ -306,6 +306,13 @@ def test_an_opening_as_clause_attributes_the_clause_it_opens(extract):
     assert q["speaker"]["mention"]["text"] == "the regional newspaper"
 
 
+def test_an_opening_as_clause_with_a_phrasal_cue_keeps_its_particle(extract):
+    q = only(extract("As several economists have pointed out, the tax cut will raise the deficit."))
+    assert (q["text"], q["cue"]["text"]) == ("the tax cut will raise the deficit", "pointed out")
+    assert q["speaker"]["mention"]["text"] == "several economists"
+    assert extract("As he pointed out the window, the rain began.") == []
+
+
 def test_an_as_clause_with_its_own_object_or_after_the_clause_is_no_attribution(extract):
     assert extract("As he said this, the crowd in the square cheered loudly.") == []
     assert extract("Bridging that gap means cutting costs, as the mayor proposes.") == []

@@ -700,3 +700,23 @@ def test_a_clause_the_parser_read_as_the_object_of_say_is_what_was_said(rules_on
 
 def test_a_plain_object_of_say_is_not_what_was_said(extract):
     assert extract("He said goodbye to his staff.") == []
+
+
+def test_an_infinitive_hung_on_the_cue_after_an_adjunct_goes_with_its_object(extract):
+    q = only(extract("The company announced plans this week to close two plants in Ohio."))
+    assert (q["text"], q["cue"]["text"]) == ("plans this week to close two plants in Ohio", "announced")
+
+
+def test_the_infinitive_after_the_object_ends_before_an_aside(rules_on):
+    text = "The mayor praised the plan on Monday to widen the road, calling it overdue."
+    quotes = rules_on(text, [
+        ("The", "DT", "DET", "det", 1, "O"), ("mayor", "NN", "NOUN", "nsubj", 2, "O"),
+        ("praised", "VBD", "VERB", "ROOT", 2, "O"), ("the", "DT", "DET", "det", 4, "O"),
+        ("plan", "NN", "NOUN", "dobj", 2, "O"), ("on", "IN", "ADP", "prep", 2, "O"),
+        ("Monday", "NNP", "PROPN", "pobj", 5, "B-DATE"), ("to", "TO", "PART", "aux", 8, "O"),
+        ("widen", "VB", "VERB", "advcl", 2, "O"), ("the", "DT", "DET", "det", 10, "O"),
+        ("road", "NN", "NOUN", "dobj", 8, "O"), (",", ",", "PUNCT", "punct", 8, "O"),
+        ("calling", "VBG", "VERB", "advcl", 8, "O"), ("it", "PRP", "PRON", "nsubj", 14, "O"),
+        ("overdue", "JJ", "ADJ", "ccomp", 12, "O"), (".", ".", "PUNCT", "punct", 2, "O")])
+    praised = next(q for q in quotes if q.cue.text == "praised")
+    assert [f.text for f in praised.fragments] == ["the plan on Monday to widen the road"]

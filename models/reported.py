@@ -124,6 +124,8 @@ def clausal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
         clauses = _gerund_subject_clause(verb)
     if not clauses and lemma == "say":
         clauses = _object_read_for_a_clause(verb)
+    if not clauses and form in lexicon.speech:
+        clauses = _fronted_words(verb)
     clauses = [c for c in clauses if not _statement_beside(c, verb, lexicon)]
     if not clauses:
         return None
@@ -190,8 +192,24 @@ def _object_read_for_a_clause(verb: Token) -> list[Token]:
     doc = verb.doc
     objects = [c for c in _children(verb, "dobj") if c.i > verb.i and c.pos_ != "PRON"
                and not any(t.text in SEPARATORS for t in doc[verb.i + 1:c.left_edge.i + 1])]  # `says, an aside`
-    return [o for o in objects if _has_quote_mark(doc[o.left_edge.i:o.right_edge.i + 1])
-            or any(t.tag_ in FINITE_TAGS for t in o.subtree)]
+    return [o for o in objects if _reads_as_clause(o)]
+
+
+def _fronted_words(verb: Token) -> list[Token]:
+    """`The deal signals "the end" for the union, said X`: with the speaker after the cue, the
+    words that open the sentence before its comma are what was said, even where the parser read
+    them as a noun phrase (the cue's subject or object)."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != "," or not any(c.i > verb.i for c in _children(verb, *SUBJECT_DEPS)):
+        return []
+    return [c for c in verb.lefts if c.right_edge.i == verb.i - 2 and c.left_edge.i == verb.sent.start
+            and c.dep_ in ("nsubj", "dobj", "npadvmod") and _reads_as_clause(c)]
+
+
+def _reads_as_clause(phrase: Token) -> bool:
+    """Whether a phrase holds a finite verb or quotation marks: a clause the parser misread."""
+    return _has_quote_mark(phrase.doc[phrase.left_edge.i:phrase.right_edge.i + 1]) \
+        or any(t.tag_ in FINITE_TAGS for t in phrase.subtree)
 
 
 def _document_modified(verb: Token, lexicon: Lexicon) -> Token | None:

@@ -720,3 +720,18 @@ def test_the_infinitive_after_the_object_ends_before_an_aside(rules_on):
         ("overdue", "JJ", "ADJ", "ccomp", 12, "O"), (".", ".", "PUNCT", "punct", 2, "O")])
     praised = next(q for q in quotes if q.cue.text == "praised")
     assert [f.text for f in praised.fragments] == ["the plan on Monday to widen the road"]
+
+
+def test_words_before_an_inverted_cue_are_said_even_read_as_a_noun_phrase(rules_on):
+    text = 'The vote marks "a new start" for the town, said Ann Lee.'
+    quote, = rules_on(text, [
+        ("The", "DT", "DET", "det", 1, "O"), ("vote", "NN", "NOUN", "nsubj", 12, "O"),
+        ("marks", "VBZ", "NOUN", "appos", 1, "O"), ('"', "``", "PUNCT", "punct", 6, "O"),
+        ("a", "DT", "DET", "det", 6, "O"), ("new", "JJ", "ADJ", "amod", 6, "O"),
+        ("start", "NN", "NOUN", "dobj", 2, "O"), ('"', "''", "PUNCT", "punct", 6, "O"),
+        ("for", "IN", "ADP", "prep", 6, "O"), ("the", "DT", "DET", "det", 10, "O"),
+        ("town", "NN", "NOUN", "pobj", 8, "O"), (",", ",", "PUNCT", "punct", 12, "O"),
+        ("said", "VBD", "VERB", "ROOT", 12, "O"), ("Ann", "NNP", "PROPN", "compound", 14, "B-PERSON"),
+        ("Lee", "NNP", "PROPN", "nsubj", 12, "I-PERSON"), (".", ".", "PUNCT", "punct", 12, "O")])
+    assert [f.text for f in quote.fragments] == ['The vote marks "a new start" for the town']
+    assert quote.cue.text == "said"

@@ -257,15 +257,21 @@ def _next_statement(joined: Token, lexicon: Lexicon) -> bool:
 
 def _quoted_sequel_end(verb: Token, end: int, lexicon: Lexicon) -> int:
     """`said he had offers, but "the offers were to use it"`: a clause joined to the cue that
-    goes on in the speaker's quoted words is still what was said."""
+    goes on in the speaker's quoted words is still what was said; so is one that opens with the
+    conjunction `that` (`said C1, and that C2`), which only a complement does."""
     doc = verb.doc
     for conj in _children(verb, "conj"):
         if conj.i < end or lexicon.is_cue_form(conj.lower_) or not _children(conj, *SUBJECT_DEPS):
             continue
-        joined = all(t.dep_ == "cc" or t.text == "," for t in doc[end:conj.left_edge.i])
-        if joined and _has_quote_mark(doc[conj.left_edge.i:conj.right_edge.i + 1]):
+        joined = all(t.dep_ == "cc" or t.text == "," or t.tag_ == "''" for t in doc[end:conj.left_edge.i])
+        if joined and (_has_quote_mark(doc[conj.left_edge.i:conj.right_edge.i + 1]) or _opens_with_that(conj)):
             return conj.right_edge.i + 1
     return end
+
+
+def _opens_with_that(clause: Token) -> bool:
+    first = clause.left_edge
+    return first.lower_ == "that" and first.dep_ == "mark" and first.head == clause
 
 
 def _addressee_start(verb: Token, clause: Token, start: int, lexicon: Lexicon) -> int:

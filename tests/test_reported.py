@@ -624,6 +624,17 @@ def test_a_clause_joined_to_the_cue_that_goes_on_in_quoted_words_is_still_said(e
     assert (q["type"], q["text"]) == ("mixed", 'he had offers for the land, but "the offers were far too low."')
 
 
+@pytest.mark.parametrize("text, content", [
+    # the parser joins the second `that` clause to the cue, not to the first clause
+    ("The coach said the team needed rest, but that it would play on Sunday.",
+     "the team needed rest, but that it would play on Sunday"),
+    ('The coach said that his players "could be careless," and that the team had suffered for it.',
+     'his players "could be careless," and that the team had suffered for it'),
+])
+def test_a_that_clause_joined_to_the_cue_is_a_second_complement(extract, text, content):
+    assert only(extract(text))["text"] == content
+
+
 def test_an_unquoted_clause_joined_to_the_cue_is_not_what_was_said(extract):
     q = only(extract("The farmer said he had received offers for the land, but the bank refused the loan."))
     assert q["text"] == "he had received offers for the land"

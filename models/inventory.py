@@ -12,6 +12,8 @@ Frames (the cue token, then what its content is):
 - `infinitive`: a verb with a to-infinitive complement (`wants to C`, `promised to C`);
 - `noun_clause`: a noun with a that-clause or to-infinitive (`the claim that C`, `his promise to C`);
 - `object`: a verb with a subject and a direct object (`X praised C`, `X denounced C`);
+- `document_object`: the same with a document or a finding for subject (`the poll showed C`):
+  data show what a person would only be said to hold, so the form is judged apart;
 - `prep:P`: a verb with a subject and a preposition P right after it (`referring to C`, `called for C`);
 - `passive`: a passive verb with its agent, the subject is the content (`C was first reported by X`).
 
@@ -42,6 +44,7 @@ from spacy.tokens import Doc, Token
 from .spans import agent_of
 
 CLAUSE, INFINITIVE, NOUN_CLAUSE, OBJECT, PASSIVE = "clause", "infinitive", "noun_clause", "object", "passive"
+DOCUMENT_OBJECT = "document_object"
 PREP_OBJECT = "prep:"  # + the preposition: `referring to X` is ("referring", "prep:to")
 #: fewest occurrences in the corpus for a frame to be judged at all. Learned on one half of train
 #: and scored on the other, 3 found more marked quotes than 5 (loose F1 0.680 -> 0.682)
@@ -70,13 +73,13 @@ def _has_that(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
-def frame_of(token: Token) -> tuple[Token, str] | None:
+def frame_of(token: Token, documents: frozenset[str] = frozenset()) -> tuple[Token, str] | None:
     """(the complement, the frame) a token heads, or None.
 
     A verb's `ccomp` is a clause; its `xcomp` with `to`, an infinitive; else, with a subject
-    of its own, its direct object (`X supports Y`) or the object of its first preposition
-    (`X referred to Y`, frame `prep:to`); a noun's `acl`/`ccomp` with `that` or `to`, a noun
-    clause.
+    of its own, its direct object (`X supports Y`; `document_object` where the subject is one
+    of `documents`: `the poll shows Y`) or the object of its first preposition (`X referred to
+    Y`, frame `prep:to`); a noun's `acl`/`ccomp` with `that` or `to`, a noun clause.
     """
     if token.pos_ in ("VERB", "AUX"):
         for child in token.children:
@@ -85,7 +88,7 @@ def frame_of(token: Token) -> tuple[Token, str] | None:
         for child in token.children:
             if child.dep_ == "xcomp" and _is_infinitive(child):
                 return child, INFINITIVE
-        return _passive_subject_of(token) or _object_of(token)
+        return _passive_subject_of(token) or _object_of(token, documents)
     elif token.pos_ == "NOUN":
         for child in token.children:
             if child.dep_ in ("acl", "ccomp") and (_has_that(child) or _is_infinitive(child)):
@@ -99,13 +102,15 @@ def _passive_subject_of(verb: Token) -> tuple[Token, str] | None:
     return (subject, PASSIVE) if subject is not None and agent_of(verb) is not None else None
 
 
-def _object_of(verb: Token) -> tuple[Token, str] | None:
-    """The nominal complement of a verb that has a subject: (dobj, OBJECT) or (pobj, `prep:P`)."""
-    if not any(c.dep_ == "nsubj" for c in verb.children) and verb.tag_ != "VBG":
+def _object_of(verb: Token, documents: frozenset[str]) -> tuple[Token, str] | None:
+    """The nominal complement of a verb that has a subject: (dobj, OBJECT or DOCUMENT_OBJECT)
+    or (pobj, `prep:P`)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.tag_ != "VBG":
         return None  # a passive or subjectless verb has no one to hold the view (`supporting X` may)
     for child in verb.children:
         if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
-            return child, OBJECT
+            return child, DOCUMENT_OBJECT if subject is not None and subject.lower_ in documents else OBJECT
     for child in verb.children:
         if child.dep_ == "prep" and child.i == verb.i + 1:
             obj = next((o for o in child.children if o.dep_ == "pobj"), None)
@@ -113,12 +118,12 @@ def _object_of(verb: Token) -> tuple[Token, str] | None:
     return None
 
 
-def frames(doc: Doc) -> Iterator[tuple[Token, str]]:
-    """Every (cue candidate, frame) of a parsed document."""
+def frames(doc: Doc, documents: frozenset[str] = frozenset()) -> Iterator[tuple[Token, Token, str]]:
+    """Every (cue candidate, its complement, frame) of a parsed document."""
     for token in doc:
-        found = frame_of(token)
+        found = frame_of(token, documents)
         if found is not None:
-            yield token, found[1]
+            yield token, *found
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,11 +194,13 @@ def _letters(text: str, ranges: Iterable[tuple[int, int]]) -> set[int]:
     return {i for start, end in ranges for i in range(start, min(end, len(text))) if text[i].isalnum()}
 
 
-def count(docs: Iterable[tuple[Doc, list[GoldCue]]], whole_clause: frozenset[str] = frozenset()) -> Counts:
+def count(docs: Iterable[tuple[Doc, list[GoldCue]]], whole_clause: frozenset[str] = frozenset(),
+          documents: frozenset[str] = frozenset()) -> Counts:
     """Occurrences and occurrences a gold attribution draws that way, per (form, frame).
 
     The forms of `whole_clause` (raising verbs) draw their infinitive with its subject, as the
-    rules do: `X seemed to C` attributes `X seemed to C`.
+    rules do: `X seemed to C` attributes `X seemed to C`. A subject among `documents` makes an
+    object frame `document_object`.
     """
     counts = Counts()
     seen, gold = counts.seen, counts.gold
@@ -202,11 +209,10 @@ def count(docs: Iterable[tuple[Doc, list[GoldCue]]], whole_clause: frozenset[str
         for cue in cues:
             for i in range(cue.start, cue.end):
                 by_start.setdefault(i, []).append(cue)
-        for token, frame in frames(doc):
+        for token, complement, frame in frames(doc, documents):
             key = (token.lower_, frame)
             seen[key] += 1
             counts.lemmas.setdefault(key, token.lemma_.lower() or token.lower_)
-            complement = frame_of(token)[0]
             first = _subject_start(token) if frame == INFINITIVE and token.lower_ in whole_clause else None
             gold[key] += any(_takes_content(token, complement, frame, cue, first)
                              for cue in by_start.get(token.idx, ()))
@@ -241,7 +247,7 @@ def learn(counts: Counts, min_seen: int = MIN_SEEN, min_precision: float = MIN_P
 
 
 def _is_nominal(frame: str) -> bool:
-    return frame in (OBJECT, PASSIVE) or frame.startswith(PREP_OBJECT)
+    return frame in (OBJECT, DOCUMENT_OBJECT, PASSIVE) or frame.startswith(PREP_OBJECT)
 
 
 def write(learned: list[Learned], path: Path) -> None:

@@ -15,7 +15,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from .entity_types import SPEAKERS
-from .inventory import INFINITIVE, NOUN_CLAUSE, PREP_OBJECT, frame_of
+from .inventory import DOCUMENT_OBJECT, INFINITIVE, NOUN_CLAUSE, PREP_OBJECT, frame_of
 from .inventory import OBJECT as OBJECT_FRAME
 from .inventory import PASSIVE as PASSIVE_FRAME
 from .lexicon import Lexicon
@@ -638,6 +638,16 @@ def _predicate_end(verb: Token, end: int, lexicon: Lexicon) -> int:
     return end
 
 
+def _finding_end(verb: Token) -> int:
+    """`the poll showed X with a lead over Y, earning 51 percent`: what a document shows is
+    the rest of its predicate, up to a clause joined to it with a subject of its own."""
+    end = verb.right_edge.i + 1
+    for joined in _children(verb, "conj"):
+        if joined.i > verb.i and _children(joined, *SUBJECT_DEPS):
+            end = min(end, joined.left_edge.i)
+    return end
+
+
 def _before_aside(clause: Token) -> int:
     """Where a clause's words end before the first aside set off by a separator."""
     return next((t.i for t in clause.doc[clause.i:clause.right_edge.i + 1] if t.text in SEPARATORS),
@@ -764,7 +774,7 @@ def document_cue(token: Token, lexicon: Lexicon) -> Cue | None:
 def learned_cue(token: Token, lexicon: Lexicon) -> Cue | None:
     """A form the cue inventory learned in its frame (`data/learned_cues.tsv`): `the poll shows
     C`, `wants to C`, `the claim that C`, `his promise to C`, `X supports C`, `referring to C`."""
-    found = frame_of(token)
+    found = frame_of(token, lexicon.document_nouns)
     if found is not None and found[1] == INFINITIVE and token.lower_ in lexicon.raising \
             and (token.lower_, found[1]) in lexicon.learned:
         return raising_cue(token)
@@ -772,7 +782,9 @@ def learned_cue(token: Token, lexicon: Lexicon) -> Cue | None:
         return None  # a raising verb's frame is `raising_cue`'s
     clause, frame = found
     start, end = subtree_bounds(clause)
-    if frame == OBJECT_FRAME or frame.startswith(PREP_OBJECT):
+    if frame == DOCUMENT_OBJECT:
+        end = _finding_end(token)
+    elif frame == OBJECT_FRAME or frame.startswith(PREP_OBJECT):
         end = _predicate_end(token, end, lexicon)
     content = content_ranges(token.doc, [(start, end)])
     if not content:

@@ -119,7 +119,8 @@ def _train_docs(args: argparse.Namespace, with_cues: bool = False):
 def cmd_inventory(args: argparse.Namespace) -> int:
     """Count cue frames in an annotated corpus and write the learned cue list."""
     lexicon = load_lexicon()
-    counts = inventory.count(_train_docs(args, with_cues=True), whole_clause=lexicon.raising)
+    counts = inventory.count(_train_docs(args, with_cues=True), whole_clause=lexicon.raising,
+                             documents=lexicon.document_nouns)
     learned = inventory.learn(counts, args.min_seen, args.min_precision, lexicon.topic_verbs,
                               args.min_precision_nominal)
     inventory.write(learned, Path(args.output))

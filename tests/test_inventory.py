@@ -5,6 +5,7 @@ from collections import Counter
 import spacy
 from spacy.tokens import Doc
 
+from models import inventory
 from models.inventory import CLAUSE, INFINITIVE, MIN_PRECISION, OBJECT, PASSIVE, Counts, GoldCue, count, frame_of, learn
 from models.lexicon import load_lexicon
 
@@ -81,6 +82,19 @@ def test_a_nominal_complement_counts_only_when_it_is_the_content():
     assert frame_of(doc[1])[1] == OBJECT
     counts = count([(doc, [GoldCue(8, 15, ((16, 24),))]), (doc, [GoldCue(8, 15, ((0, 7),))])])
     assert counts.seen[("praised", OBJECT)] == 2 and counts.gold[("praised", OBJECT)] == 1
+
+
+def test_an_object_with_a_document_for_subject_is_a_frame_of_its_own():
+    # `the survey showed a lead` is a finding; `the mayor showed courage` is not
+    words, heads = ["The", "survey", "showed", "a", "lead"], [1, 2, 2, 4, 2]
+    deps, pos = ["det", "nsubj", "ROOT", "det", "dobj"], ["DET", "NOUN", "VERB", "DET", "NOUN"]
+    survey = parsed(words, heads, deps, pos)
+    mayor = parsed(["The", "mayor", "showed", "some", "courage"], heads, deps, pos)
+    documents = frozenset({"survey"})
+    assert frame_of(survey[2], documents)[1] == inventory.DOCUMENT_OBJECT and frame_of(mayor[2], documents)[1] == OBJECT
+    assert frame_of(survey[2])[1] == OBJECT
+    counts = count([(survey, [GoldCue(11, 17, ((18, 24),))])], documents=documents)
+    assert counts.gold[("showed", inventory.DOCUMENT_OBJECT)] == 1 and counts.seen[("showed", OBJECT)] == 0
 
 
 def test_an_infinitive_counts_only_when_it_is_the_content():

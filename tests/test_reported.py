@@ -227,6 +227,13 @@ def test_a_poll_that_opens_a_sentence_is_the_source_of_its_clause(extract):
     assert [q["cue"]["text"] for q in extract("In his statement, the mayor said the plan was sound.")] == ["said"]
 
 
+def test_what_a_document_shows_is_the_rest_of_its_predicate(extract):
+    q = only(extract("A county survey released Friday showed the mayor with a narrow lead over the sheriff, "
+                     "winning 48 percent of the vote."))
+    assert (q["kind"], q["cue"]["text"]) == ("evidence", "showed")
+    assert q["text"] == "the mayor with a narrow lead over the sheriff, winning 48 percent of the vote"
+
+
 def test_a_raising_verb_attributes_its_whole_clause_to_no_one_named(extract):
     q = extract("The new recruits are expected to join the front line soon.")
     raising = [x for x in q if x["cue"] and x["cue"]["text"] == "expected"]

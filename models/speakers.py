@@ -891,12 +891,14 @@ class SpeakerResolver:
 
     def _author_of(self, document: Token) -> Token | None:
         """Who wrote or released a document, named in its own phrase: `a study by X`, `a report
-        released by X`, `research conducted by X` (a person or a body the NER names)."""
+        released by X`, `research conducted by X` (a person or a body the NER names); not who
+        only handled it (`emails obtained by X`)."""
         for child in document.children:
             if child.dep_ == "prep" and child.lower_ == "by":  # `a study by X`
                 source = next((c for c in child.children if c.dep_ == "pobj"), None)
             else:  # `a report released by X`
-                source = agent_of(child) if child.dep_ == "acl" else None
+                authored = child.dep_ == "acl" and child.lower_ in self.lexicon.authoring_verbs
+                source = agent_of(child) if authored else None
             ent = self.entity_at.get(source.i) if source is not None else None
             if ent is not None and ent.label_ in SPEAKERS:
                 return source

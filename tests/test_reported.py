@@ -234,6 +234,11 @@ def test_what_a_document_shows_is_the_rest_of_its_predicate(extract):
     assert q["text"] == "the mayor with a narrow lead over the sheriff, winning 48 percent of the vote"
 
 
+def test_records_and_results_are_documents_that_show_things(extract):
+    q = only(extract("Court records showed the landlord with more than 40 unpaid fines."))
+    assert (q["kind"], q["text"]) == ("evidence", "the landlord with more than 40 unpaid fines")
+
+
 def test_a_raising_verb_attributes_its_whole_clause_to_no_one_named(extract):
     q = extract("The new recruits are expected to join the front line soon.")
     raising = [x for x in q if x["cue"] and x["cue"]["text"] == "expected"]

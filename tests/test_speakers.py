@@ -401,6 +401,11 @@ def test_a_document_is_named_by_the_author_its_phrase_gives(extract):
     assert speakers(extract, text) == ["Nina Okafor", "Department of Veterans Affairs", "Center for Rural Affairs"]
 
 
+def test_a_body_that_only_obtained_a_document_is_not_its_author(extract):
+    text = "Emails obtained by the Boston Globe revealed that the mayor knew of the deal."
+    assert "Boston Globe" not in speakers(extract, text)
+
+
 def _resolver_with_org(attributor, text: str, org: str):
     """A resolver over `text` parsed, with the last `org` relabelled ORG, as NER often labels a
     lone surname."""

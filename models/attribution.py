@@ -135,7 +135,7 @@ def cue_drafts(doc: Doc, lexicon: Lexicon, index: TextIndex) -> list[Draft]:
             continue
         if cue.rule in WRITERS_SENTENCE_RULES and (draft.type == "direct" or any(map(index.standalone, draft.quotes))):
             continue
-        if cue.rule == "according" and any(index.standalone(q) and q.close_at < cue.cue[0] for q in draft.quotes):
+        if cue.rule == "according" and _reports_a_speakers_quote(draft, cue, lexicon, index):
             continue  # `"...," X said, according to Y`: the quote is X's; Y only reports it
         if draft.type == "direct" and any(q.open_at in claimed for q in draft.quotes):
             overlooked[cue] = draft
@@ -300,6 +300,20 @@ def continuation(drafts: list[Draft], q: QuotedSpan, index: TextIndex) -> Draft 
             return Draft("continuation", "direct", list(q.pieces), None, draft.source, draft.mention,
                          quotes=[q])
     return None
+
+
+def _reports_a_speakers_quote(draft: Draft, cue: Cue, lexicon: Lexicon, index: TextIndex) -> bool:
+    """`"...," X said, according to Y`: a quotation with a speech verb of its own between it and
+    `according to` is that speaker's; `"...," according to Y` is Y's."""
+    for q in draft.quotes:
+        if not index.standalone(q) or q.close_at >= cue.cue[0]:
+            continue
+        doc, i = cue.trigger.doc, cue.trigger.i - 1
+        while i >= 0 and doc[i].idx >= q.close_at:
+            if lexicon.is_cue_form(doc[i].lower_):
+                return True
+            i -= 1
+    return False
 
 
 def attribute(doc: Doc, index: TextIndex, lexicon: Lexicon) -> list[Draft]:

@@ -1,5 +1,6 @@
 """Direct quotes and their attribution next to them."""
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -77,6 +78,16 @@ def test_quote_after_a_mixed_one_is_the_same_speakers_own(extract):
 def test_according_to_before_a_quote_attributes_it(extract):
     q = extract('According to Sarah Johnson, "the vote was never going to pass this year."')[0]
     assert q["type"] == "direct" and q["speaker"]["name"] == "Sarah Johnson"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ('"The pumps have been failing for years," according to a senior engineer at the plant.', "direct"),
+    ('Since the storm, "the pumps have been failing," according to a senior engineer.', "mixed"),
+])
+def test_according_to_right_after_a_quote_is_its_source(extract, text, kind):
+    q = extract(text)[0]
+    assert (q["type"], q["cue"]["text"]) == (kind, "according to")
+    assert q["speaker"]["mention"]["text"].startswith("a senior engineer")
 
 
 def test_according_to_after_a_quoted_speaker_does_not_take_the_quote(extract):

@@ -39,6 +39,10 @@ QUOTES_ONLY_RULES = frozenset({"inverted"})
 #: stands on its own (the learned frames, checked on train: quotations keep their own attribution)
 WRITERS_SENTENCE_RULES = frozenset({"learned", "raising"})
 LABEL = "label"
+#: fewest words of a quotation right after a speech verb that does not end a sentence of its own:
+#: `chanted "no contract, no peace"` is said, `cried "fraud"` is the writer's word in quotation marks
+MIN_SPOKEN_WORDS = 3
+SENTENCE_ENDS = (".", "!", "?")
 
 
 @dataclass(slots=True)
@@ -234,6 +238,26 @@ def adjacent_draft(q: QuotedSpan, tokens: TokenIndex, lexicon: Lexicon, index: T
     return None
 
 
+def spoken_words_draft(q: QuotedSpan, tokens: TokenIndex, lexicon: Lexicon, index: TextIndex) -> Draft | None:
+    """`He simply said "Thank you."`, `Fans chanted "Bring him back!"`: a quotation right after a
+    speech verb, with no comma or colon between, is the words it speaks, if they are words one
+    says (a sentence, or three words or more) and not a term the writer quotes (`specified
+    "Christian"`, `testified "thousands" of emails`)."""
+    doc, k = tokens.doc, tokens.first_at(q.open_at)
+    verb = next((doc[i] for i in range(k - 1, -1, -1) if not doc[i].is_space), None)
+    if verb is None or verb.lower_ not in lexicon.speech or verb.pos_ != "VERB" \
+            or not index.text[verb.idx + len(verb.text):q.open_at].isspace() \
+            or (verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)):  # `Written "at ..."`
+        return None
+    words = index.text[q.start:q.end].rstrip()
+    if len(words.split()) < MIN_SPOKEN_WORDS and not words.endswith(SENTENCE_ENDS):
+        return None
+    source = _source_near(verb, _lead_before(q, tokens, index), index)
+    if source is None:
+        return None
+    return Draft("adjacent", "direct", list(q.pieces), token_range([verb]), source, quotes=[q])
+
+
 def merge_split(drafts: list[Draft], q: QuotedSpan, index: TextIndex) -> bool:
     """Pass 3: `"A," X said. "B"` -- B joins A when only the attribution stands between; a
     nearer attribution of words partly quoted (`B is "partly quoted," he added. "C"`) is C's."""
@@ -326,7 +350,14 @@ def attribute(doc: Doc, index: TextIndex, lexicon: Lexicon) -> list[Draft]:
     ordered = sorted(drafts, key=lambda d: d.fragments[0][0])
     keys = [d.fragments[0][0] for d in ordered]
     for q in index.quoted:
-        if q.open_at in claimed or not index.standalone(q) or index.is_boilerplate(q.open_at):
+        if q.open_at in claimed or index.is_boilerplate(q.open_at):
+            continue
+        if not index.standalone(q):
+            draft = spoken_words_draft(q, tokens, lexicon, index)
+            if draft is not None:
+                k = bisect_left(keys, q.open_at)
+                ordered.insert(k, draft)
+                keys.insert(k, q.open_at)
             continue
         k = bisect_left(keys, q.open_at)
         earlier = ordered[max(0, k - 3):k]

@@ -90,6 +90,18 @@ def test_according_to_right_after_a_quote_is_its_source(extract, text, kind):
     assert q["speaker"]["mention"]["text"].startswith("a senior engineer")
 
 
+@pytest.mark.parametrize("text, cue, said", [
+    ('Outside the hall, nurses chanted "No more cuts" until the vote.', "chanted", "No more cuts"),
+    ('The coach simply said "Thank you for everything."', "said", "Thank you for everything."),
+])
+def test_a_quotation_right_after_a_speech_verb_is_what_it_says(extract, text, cue, said):
+    assert [(q["type"], q["cue"]["text"], q["text"]) for q in extract(text)] == [("direct", cue, said)]
+
+
+def test_a_single_word_in_quotation_marks_after_a_speech_verb_is_the_writers_term(extract):
+    assert extract('Some voters cried "fraud" over the count.') == []
+
+
 def test_according_to_after_a_quoted_speaker_does_not_take_the_quote(extract):
     q = extract('"We will not pay," Tom Reyes said, according to the Daily Star.')[0]
     assert q["speaker"]["name"] == "Tom Reyes"

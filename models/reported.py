@@ -597,8 +597,8 @@ def phrasal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
                 or [c for c in _children(particle, "pcomp") if c.tag_ == "VBG" and particle.i == verb.i + 1]
         else:
             targets = _children(verb, "ccomp") or _children(particle, "ccomp")
-        if not targets:
-            continue
+        if not targets or all(t.pos_ == "PRON" and t.left_edge == t.right_edge for t in targets):
+            continue  # `warned against it`: a pronoun says nothing of what was said
         bounds = [(max(start, particle.i + 1), end) for start, end in map(subtree_bounds, targets)]
         if role == "object":
             bounds[-1] = (bounds[-1][0], _predicate_end(verb, _list_end(verb, bounds[-1][1]), lexicon))

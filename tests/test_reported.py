@@ -88,6 +88,15 @@ def test_called_for_keeps_the_whole_list(extract):
     assert q["text"].startswith("more buses") and q["text"].endswith("cheaper tickets for students")
 
 
+def test_warned_against_takes_what_it_warns_of(extract):
+    q = only(extract("The nurses' union warned against cutting night shifts at the hospital."))
+    assert (q["cue"]["text"], q["text"]) == ("warned against", "cutting night shifts at the hospital")
+
+
+def test_a_pronoun_after_a_phrasal_cue_is_no_content(extract):
+    assert extract("The council warned against it again.") == []
+
+
 def test_parenthetical_cue_splits_the_content(extract):
     q = only(extract("The new line, the transport minister said, would open before the summer."))
     assert [f["text"] for f in q["fragments"]] == ["The new line", "would open before the summer"]

@@ -258,13 +258,17 @@ def _next_statement(joined: Token, lexicon: Lexicon) -> bool:
 def _quoted_sequel_end(verb: Token, end: int, lexicon: Lexicon) -> int:
     """`said he had offers, but "the offers were to use it"`: a clause joined to the cue that
     goes on in the speaker's quoted words is still what was said; so is one that opens with the
-    conjunction `that` (`said C1, and that C2`), which only a complement does."""
+    conjunction `that` (`said C1, and that C2`), which only a complement does, and an adjective
+    (`said she was "gutted" but proud`), which is no second predicate of the speaker's."""
     doc = verb.doc
     for conj in _children(verb, "conj"):
-        if conj.i < end or lexicon.is_cue_form(conj.lower_) or not _children(conj, *SUBJECT_DEPS):
+        if conj.i < end or lexicon.is_cue_form(conj.lower_):
             continue
         joined = all(t.dep_ == "cc" or t.text == "," or t.tag_ == "''" for t in doc[end:conj.left_edge.i])
-        if joined and (_has_quote_mark(doc[conj.left_edge.i:conj.right_edge.i + 1]) or _opens_with_that(conj)):
+        if joined and conj.pos_ == "ADJ":  # `told X she was "gutted" but proud`: no predicate of the cue's
+            return conj.right_edge.i + 1
+        if joined and _children(conj, *SUBJECT_DEPS) and (
+                _has_quote_mark(doc[conj.left_edge.i:conj.right_edge.i + 1]) or _opens_with_that(conj)):
             return conj.right_edge.i + 1
     return end
 
@@ -285,13 +289,18 @@ def _addressee_start(verb: Token, clause: Token, start: int, lexicon: Lexicon) -
 
 
 def _after_time_of_saying(clause: Token, start: int) -> int:
-    """`told voters this weekend he would C`: a date opening a clause after its cue, before the
-    clause's subject, is when it was said (the parser hangs it on the clause); before the cue
-    (`Last month, X sought ..., Y reported`) it is part of what was said."""
+    """`told voters this weekend he would C`, `said on Tuesday it would C`: a date opening a
+    clause after its cue, before the clause's subject, is when it was said (the parser hangs it
+    on the clause); before the cue (`Last month, X sought ..., Y reported`) it is part of what
+    was said."""
     subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
     for child in clause.children:
-        if child.dep_ == "npadvmod" and child.left_edge.i == start and subject is not None \
-                and child.i < subject.i and child.ent_type_ in ("DATE", "TIME"):
+        when = child if child.dep_ == "npadvmod" else next(iter(_children(child, "pobj")), None) \
+            if child.dep_ == "prep" else None  # `said Monday C`, `said on Monday C`
+        if when is not None and when is not child and when.tag_ not in ("NNP", "CD"):
+            continue  # a named day or a date, not `said "on her worst day" she'd C`
+        if when is not None and child.left_edge.i == start and subject is not None \
+                and child.i < subject.i and when.ent_type_ in ("DATE", "TIME"):
             return child.right_edge.i + 1
     return start
 

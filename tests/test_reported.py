@@ -623,6 +623,22 @@ def test_a_date_between_cue_and_clause_is_when_it_was_said(rules_on):
     assert [f.text for f in quote.fragments] == ["he would run"]
 
 
+def test_a_named_day_after_on_between_cue_and_clause_is_when_it_was_said(rules_on):
+    """`said on Tuesday it would C`, the date parsed as the clause's."""
+    quote = only(rules_on("The chain said on Tuesday it would close shops.", [
+        ("The", "DT", "DET", "det", 1, "O"), ("chain", "NN", "NOUN", "nsubj", 2, "O"),
+        ("said", "VBD", "VERB", "ROOT", 2, "O"), ("on", "IN", "ADP", "prep", 7, "O"),
+        ("Tuesday", "NNP", "PROPN", "pobj", 3, "B-DATE"), ("it", "PRP", "PRON", "nsubj", 7, "O"),
+        ("would", "MD", "AUX", "aux", 7, "O"), ("close", "VB", "VERB", "ccomp", 2, "O"),
+        ("shops", "NNS", "NOUN", "dobj", 7, "O"), (".", ".", "PUNCT", "punct", 2, "O")]))
+    assert [f.text for f in quote.fragments] == ["it would close shops"]
+
+
+def test_an_adjective_joined_to_the_cue_goes_on_with_the_content(extract):
+    q = only(extract('Goalkeeper Emma Berg told the BBC she was "gutted" but proud of her teammates.'))
+    assert q["text"] == 'she was "gutted" but proud of her teammates'
+
+
 def test_who_is_told_to_act_is_part_of_what_was_said(extract):
     q = only(extract("The mayor told residents to stay indoors."))
     assert (q["cue"]["text"], q["text"]) == ("told", "residents to stay indoors")

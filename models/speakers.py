@@ -943,8 +943,10 @@ class SpeakerResolver:
         role = role_phrase(head, self.lexicon)
         if head.pos_ == "PROPN" and len(plain.split()) == 1 and (full := self.full_org_name(plain, head.i)):
             return Resolved(full, "organization")  # `CNS` for `Christian News Service`
-        if head.tag_ == "NNPS" or head.pos_ == "PROPN":
+        if head.tag_ == "NNPS":
             return Resolved(mention, "group", role)
+        if head.pos_ == "PROPN":  # `Brown, 42,`: the name, without what is set beside it
+            return Resolved(strip_article(self.doc[mention_bounds(head)[0]:head.i + 1].text), "group", role)
         if head.tag_ == "NNS":
             return Resolved(self._with_owner(head, mention), "group", group_role(head, self.lexicon))
         if role or self._is_role(lower):

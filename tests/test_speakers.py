@@ -406,6 +406,10 @@ def test_a_body_that_only_obtained_a_document_is_not_its_author(extract):
     assert "Boston Globe" not in speakers(extract, text)
 
 
+def test_a_name_nobody_tagged_is_named_without_the_age_beside_it(extract):
+    assert speakers(extract, "Brown, 42, says she has no plans to retire.") == ["Brown"]
+
+
 def _resolver_with_org(attributor, text: str, org: str):
     """A resolver over `text` parsed, with the last `org` relabelled ORG, as NER often labels a
     lone surname."""

@@ -269,9 +269,10 @@ def relative_role(ent: Span, lexicon: Lexicon) -> str | None:
             if child.dep_ == "prep" and child.lower_ == "as" and clause.lower_ in SERVE_VERBS:
                 role = next((o for o in child.children if o.dep_ == "pobj"), None)
                 return role_phrase(role, lexicon, beside_name=True) if role is not None else None
-        if clause.lower_ in lexicon.office_verbs and any(c.dep_ == "dobj" for c in clause.children):
-            led = [t for t in clause.subtree if t.i >= clause.i]  # `heads the prison agency`
-            return clean(up_to_an_aside(led, clause))
+        led = next((c for c in clause.children if c.dep_ == "dobj"), None)  # an office, not a study
+        if clause.lower_ in lexicon.office_verbs and led is not None and led.lower_ not in lexicon.document_nouns:
+            office = [t for t in clause.subtree if t.i >= clause.i]  # `heads the prison agency`
+            return clean(up_to_an_aside(office, clause))
     return None
 
 

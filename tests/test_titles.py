@@ -124,6 +124,11 @@ def test_an_office_stated_by_a_relative_clause_verb(extract):
     assert speaker_of_first_quote(extract, text) == ("Sarah Johnson", "heads the state prison agency")
 
 
+def test_leading_a_study_is_no_office(extract):
+    text = 'Dr. Wen Chen, who led the study, said the results were "encouraging but preliminary."'
+    assert speaker_of_first_quote(extract, text) == ("Wen Chen", None)
+
+
 def test_hyphenated_words_stay_whole_in_a_title(extract):
     text = ("Sarah Johnson, a Boston-based director of the Smith-Jones Policy Center, said the plan "
             "would fail.")

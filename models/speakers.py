@@ -20,6 +20,7 @@ from .entity_types import BODIES, PLACES, SPEAKERS
 from .lexicon import Lexicon
 from .spans import agent_of, proper_nouns, relative_antecedent, tokens_in
 from .titles import (
+    appositive_role,
     author_line,
     group_role,
     lede_descriptions,
@@ -931,7 +932,8 @@ class SpeakerResolver:
         if head.i in self.lede:
             return self.person(self.lede[head.i])
         lower = head.lower_
-        plain = strip_article(mention)
+        before_apposition = self._before_apposition(head, mention)
+        plain = strip_article(before_apposition)
         if is_definite(head) and head.tag_ == "NN":  # `the fund`, `the commission`
             full = self.full_org_name(head.text, head.i) or self._named_earlier(head)
             if full is not None:
@@ -940,7 +942,8 @@ class SpeakerResolver:
                 return acted  # `Amazon said ... The retailer added`
         if lower in self.lexicon.org_nouns or plain.lower() in self.lexicon.org_nouns:
             return Resolved(self._with_owner(head, plain), "organization")
-        role = role_phrase(head, self.lexicon)
+        role = role_phrase(head, self.lexicon) or (appositive_role(head, self.lexicon, beside_name=False)
+                                                   if before_apposition != mention else None)
         if head.pos_ == "PROPN" and len(plain.split()) == 1 and (full := self.full_org_name(plain, head.i)):
             return Resolved(full, "organization")  # `CNS` for `Christian News Service`
         if head.tag_ == "NNPS":
@@ -956,6 +959,20 @@ class SpeakerResolver:
                     return self.person(name)
             return Resolved(plain, "person", role)
         return Resolved(plain, "unknown")
+
+    def _before_apposition(self, head: Token, mention: str) -> str:
+        """The source phrase `mention` up to an apposition set off after its head: `the victim's
+        mother, a nurse at the hospital` is named `the victim's mother` (the apposition is her
+        title)."""
+        start = mention_bounds(head)[0]
+        mention_end = self.doc[start].idx + len(mention)
+        appos = next((c for c in head.rights if c.dep_ == "appos" and c.left_edge.idx < mention_end), None)
+        if appos is None or not mention.startswith(self.doc[start].text):
+            return mention
+        end = appos.left_edge.i
+        while end > start + 1 and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
+            end -= 1
+        return self.doc[start:end].text
 
     def _with_owner(self, head: Token, phrase: str) -> str:
         """`His aides` -> `Robert C. Scott's aides`: a group or body that is someone's, by `his` or

@@ -194,7 +194,7 @@ def untagged_name(head: Token, lexicon: Lexicon) -> tuple[str, str] | None:
             break
     if start == head.i and head.ent_type_ in PLACES:  # `Beijing, a partner of ...` is a place
         return None
-    title = title_before(head, start, lexicon, beside_name=False) or _appositive_role(head, lexicon, beside_name=False)
+    title = title_before(head, start, lexicon, beside_name=False) or appositive_role(head, lexicon, beside_name=False)
     if title is None and head.dep_ == "conj" and _title_comma_name(head.head, start):
         title = role_phrase(head.head, lexicon)
     if title is None:
@@ -202,7 +202,7 @@ def untagged_name(head: Token, lexicon: Lexicon) -> tuple[str, str] | None:
     return "".join(t.text_with_ws for t in doc[start:head.i + 1]).strip(), title
 
 
-def _appositive_role(name: Token, lexicon: Lexicon, beside_name: bool = True) -> str | None:
+def appositive_role(name: Token, lexicon: Lexicon, beside_name: bool = True) -> str | None:
     """The role in apposition to `name`; `beside_name=False` when it is not yet known that the
     name is a person's (then only a title word says so)."""
     for child in name.children:
@@ -223,7 +223,7 @@ def set_off(first: Token, second: Token) -> bool:
 def appositive_title(ent: Span, lexicon: Lexicon) -> str | None:
     """`Andriy Yermak, chief of staff ...` and `his adviser, Mike Waltz`."""
     root = ent.root
-    title = _appositive_role(root, lexicon)
+    title = appositive_role(root, lexicon)
     if title:
         return title
     if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN", "NUM") and root.head.ent_type_ != "PERSON" \

@@ -129,6 +129,11 @@ def test_leading_a_study_is_no_office(extract):
     assert speaker_of_first_quote(extract, text) == ("Wen Chen", None)
 
 
+def test_an_unnamed_source_is_named_without_its_apposition_which_is_its_title(extract):
+    text = "The driver's sister, a nurse at the county hospital, said he had not slept for two days."
+    assert speaker_of_first_quote(extract, text) == ("driver's sister", "nurse at the county hospital")
+
+
 def test_hyphenated_words_stay_whole_in_a_title(extract):
     text = ("Sarah Johnson, a Boston-based director of the Smith-Jones Policy Center, said the plan "
             "would fail.")

@@ -7,6 +7,7 @@ of a verb. They know no cue words; the rules in `reported.py` do.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import numpy
@@ -30,6 +31,11 @@ ASIDE_DEPS = frozenset({"relcl", "appos"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 ASIDE_WINDOW = 80  # tokens looked back for a trailing aside: bounded, however long the content
 DASHES = frozenset("-–—―")
+#: a wire dateline that opens a paragraph: `LONDON (Reuters) -`, `BUFFALO, N.Y. (AP) —`; the place
+#: in capitals, a state or country after a comma, the agency in brackets, then a dash
+DATELINE = re.compile(r"[A-Z][A-Z.'’ ]*[A-Z.]"  # the place
+                      r"(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?"  # its state or country
+                      r"(?: ?\([^()\n]{1,40}\))? ?(?:--|[-–—]) ?")  # the agency, the dash
 
 
 def joins_words(token: Token) -> bool:
@@ -133,11 +139,30 @@ def subtree_bounds(token: Token) -> tuple[int, int]:
     return token.left_edge.i, token.right_edge.i + 1
 
 
+def after_dateline(doc: Doc, start: int) -> int:
+    """The first token after a dateline that opens the paragraph at token `start`, else `start`:
+    `LONDON (Reuters) - The firm will C, its chief said` did not say where it was written.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("BUFFALO, N.Y. (AP) — The mayor will run, aides said.")
+    >>> doc[after_dateline(doc, 0)].text
+    'The'
+    """
+    if start >= len(doc) or (start > 0 and "\n" not in doc[start - 1].text_with_ws):
+        return start
+    found = DATELINE.match(doc.text, doc[start].idx)
+    if found is None:
+        return start
+    while start < len(doc) and doc[start].idx < found.end():
+        start += 1
+    return start
+
+
 def content_ranges(doc: Doc, bounds: list[tuple[int, int]], asides: bool = True) -> tuple[Range, ...]:
     """Trimmed, non-empty character ranges for token bounds; trailing asides cut unless `asides` is off."""
     out = []
     for start, end in bounds:
-        start, end = trim_tokens(doc, start, end)
+        start, end = trim_tokens(doc, after_dateline(doc, start), end)
         if asides and end - start > 2:
             start, end = trim_tokens(doc, start, without_trailing_asides(doc, start, end))
         if start < end:

@@ -639,6 +639,12 @@ def test_an_adjective_joined_to_the_cue_goes_on_with_the_content(extract):
     assert q["text"] == 'she was "gutted" but proud of her teammates'
 
 
+@pytest.mark.parametrize("dateline", ["LONDON (Reuters) - ", "BUFFALO, N.Y. (AP) — ", "WASHINGTON — "])
+def test_a_dateline_is_not_part_of_what_was_said(extract, dateline):
+    q = only(extract(dateline + "The water company will raise bills by 20 percent, its chief executive said."))
+    assert q["text"] == "The water company will raise bills by 20 percent"
+
+
 def test_who_is_told_to_act_is_part_of_what_was_said(extract):
     q = only(extract("The mayor told residents to stay indoors."))
     assert (q["cue"]["text"], q["text"]) == ("told", "residents to stay indoors")

@@ -271,8 +271,9 @@ def relative_role(ent: Span, lexicon: Lexicon) -> str | None:
                 return role_phrase(role, lexicon, beside_name=True) if role is not None else None
         led = next((c for c in clause.children if c.dep_ == "dobj"), None)  # an office, not a study
         if clause.lower_ in lexicon.office_verbs and led is not None and led.lower_ not in lexicon.document_nouns:
-            office = [t for t in clause.subtree if t.i >= clause.i]  # `heads the prison agency`
-            return clean(up_to_an_aside(office, clause))
+            office = [*(c for c in clause.lefts if c.dep_ == "aux"), clause,
+                      *(t for c in clause.rights if c.dep_ in ("dobj", "prt") for t in c.subtree)]
+            return clean(up_to_an_aside(sorted(office, key=lambda t: t.i), clause))  # not `since 2024`
     return None
 
 

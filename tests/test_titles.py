@@ -124,6 +124,11 @@ def test_an_office_stated_by_a_relative_clause_verb(extract):
     assert speaker_of_first_quote(extract, text) == ("Sarah Johnson", "heads the state prison agency")
 
 
+def test_an_office_held_since_a_date_is_stated_without_the_date(extract):
+    text = "Chris Weston, who has run the water company since 2024, said the rise was unavoidable."
+    assert speaker_of_first_quote(extract, text) == ("Chris Weston", "has run the water company")
+
+
 def test_leading_a_study_is_no_office(extract):
     text = 'Dr. Wen Chen, who led the study, said the results were "encouraging but preliminary."'
     assert speaker_of_first_quote(extract, text) == ("Wen Chen", None)

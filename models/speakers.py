@@ -961,15 +961,18 @@ class SpeakerResolver:
         return Resolved(plain, "unknown")
 
     def _before_apposition(self, head: Token, mention: str) -> str:
-        """The source phrase `mention` up to an apposition set off after its head: `the victim's
-        mother, a nurse at the hospital` is named `the victim's mother` (the apposition is her
-        title)."""
+        """The source phrase `mention` up to an apposition set off after its head (`the victim's
+        mother, a nurse at the hospital` is named `the victim's mother`; the apposition is her
+        title) or a relative clause set off inside it (`a person close to the talks, who spoke
+        on condition of anonymity`)."""
         start = mention_bounds(head)[0]
         mention_end = self.doc[start].idx + len(mention)
-        appos = next((c for c in head.rights if c.dep_ == "appos" and c.left_edge.idx < mention_end), None)
-        if appos is None or not mention.startswith(self.doc[start].text):
+        asides = [c for c in head.rights if c.dep_ == "appos"] + [
+            t for t in head.subtree if t.i > head.i and t.dep_ == "relcl" and self.doc[t.left_edge.i - 1].text == ","]
+        aside = min((c for c in asides if c.left_edge.idx < mention_end), key=lambda c: c.left_edge.i, default=None)
+        if aside is None or not mention.startswith(self.doc[start].text):
             return mention
-        end = appos.left_edge.i
+        end = aside.left_edge.i
         while end > start + 1 and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
             end -= 1
         return self.doc[start:end].text

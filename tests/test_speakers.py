@@ -410,6 +410,11 @@ def test_a_name_nobody_tagged_is_named_without_the_age_beside_it(extract):
     assert speakers(extract, "Brown, 42, says she has no plans to retire.") == ["Brown"]
 
 
+def test_an_unnamed_source_is_named_without_a_relative_clause_set_off_inside_it(extract):
+    text = "A person close to the talks, who spoke on condition of anonymity, said a deal was near."
+    assert speakers(extract, text) == ["A person close to the talks"]
+
+
 def _resolver_with_org(attributor, text: str, org: str):
     """A resolver over `text` parsed, with the last `org` relabelled ORG, as NER often labels a
     lone surname."""

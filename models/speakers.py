@@ -710,12 +710,25 @@ class SpeakerResolver:
         """`Presidential candidates X and Y`, `the senator, X`: the person named beside the head."""
         appos = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
         if appos is None:
-            return None
+            return self._apposed_untagged_name(head)
         together = self._people_together(appos)
         if together is not None:
             return Resolved(together.name, together.kind, group_role(head, self.lexicon))
         name = name_without_title(self.entity_at[appos.i], self.lexicon)
         return self.person(self.canonical(name, appos.i))
+
+    def _apposed_untagged_name(self, head: Token) -> Resolved | None:
+        """`Her mother, Ana, 61,`: a proper noun the recogniser missed, set beside a person's role
+        or relation, is that person's name; the role is the title."""
+        if not (self._is_role(head.lower_) or head.lower_ in self.lexicon.relational_roles):
+            return None
+        name = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and not c.ent_type_
+                     and self.doc[c.left_edge.i - 1].text == ","), None)
+        if name is None:
+            return None
+        words = self.doc[name.left_edge.i:name.i + 1].text
+        return Resolved(words, "person", role_phrase(head, self.lexicon, beside_name=True))
+
 
     def _by_relative_antecedent(self, head: Token, mention: str) -> Resolved | None:
         """`X, who said ...`: the relative pronoun stands for its antecedent."""

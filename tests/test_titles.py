@@ -129,6 +129,10 @@ def test_an_office_held_since_a_date_is_stated_without_the_date(extract):
     assert speaker_of_first_quote(extract, text) == ("Chris Weston", "has run the water company")
 
 
+def test_a_name_the_recogniser_missed_beside_a_relation_is_the_persons(extract):
+    assert speaker_of_first_quote(extract, "Her mother, Ana, 61, said she was proud.") == ("Ana", "mother")
+
+
 def test_leading_a_study_is_no_office(extract):
     text = 'Dr. Wen Chen, who led the study, said the results were "encouraging but preliminary."'
     assert speaker_of_first_quote(extract, text) == ("Wen Chen", None)

@@ -645,6 +645,12 @@ def test_a_dateline_is_not_part_of_what_was_said(extract, dateline):
     assert q["text"] == "The water company will raise bills by 20 percent"
 
 
+def test_a_court_ruling_that_states_what_it_rules(extract):
+    text = "A judge on Friday blocked the voting law, ruling that it placed an undue burden on older voters."
+    q = only(extract(text))
+    assert (q["cue"]["text"], q["text"]) == ("ruling", "it placed an undue burden on older voters")
+
+
 def test_who_is_told_to_act_is_part_of_what_was_said(extract):
     q = only(extract("The mayor told residents to stay indoors."))
     assert (q["cue"]["text"], q["text"]) == ("told", "residents to stay indoors")

@@ -726,8 +726,8 @@ class SpeakerResolver:
                      and self.doc[c.left_edge.i - 1].text == ","), None)
         if name is None:
             return None
-        words = self.doc[name.left_edge.i:name.i + 1].text
-        return Resolved(words, "person", role_phrase(head, self.lexicon, beside_name=True))
+        words, role = self.doc[name.left_edge.i:name.i + 1].text, role_phrase(head, self.lexicon, beside_name=True)
+        return self.add_person(words, role, name.i) if role else Resolved(words, "person")  # later `Ana` finds her
 
 
     def _by_relative_antecedent(self, head: Token, mention: str) -> Resolved | None:

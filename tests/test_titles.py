@@ -130,7 +130,8 @@ def test_an_office_held_since_a_date_is_stated_without_the_date(extract):
 
 
 def test_a_name_the_recogniser_missed_beside_a_relation_is_the_persons(extract):
-    assert speaker_of_first_quote(extract, "Her mother, Ana, 61, said she was proud.") == ("Ana", "mother")
+    quotes = extract("Her mother, Ana, 61, said she was proud. Ana added that the family would celebrate.")
+    assert [(q["speaker"]["name"], q["speaker"]["title"]) for q in quotes] == [("Ana", "mother")] * 2
 
 
 def test_leading_a_study_is_no_office(extract):

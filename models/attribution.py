@@ -329,10 +329,11 @@ def continuation(drafts: list[Draft], q: QuotedSpan, index: TextIndex) -> Draft 
 def _reports_a_speakers_quote(draft: Draft, cue: Cue, lexicon: Lexicon, index: TextIndex) -> bool:
     """`"...," X said, according to Y`: a quotation with a speech verb of its own between it and
     `according to` is that speaker's; `"...," according to Y` is Y's."""
+    doc = cue.trigger.doc
     for q in draft.quotes:
         if not index.standalone(q) or q.close_at >= cue.cue[0]:
             continue
-        doc, i = cue.trigger.doc, cue.trigger.i - 1
+        i = cue.trigger.i - 1
         while i >= 0 and doc[i].idx >= q.close_at:
             if lexicon.is_cue_form(doc[i].lower_):
                 return True
@@ -353,11 +354,7 @@ def attribute(doc: Doc, index: TextIndex, lexicon: Lexicon) -> list[Draft]:
         if q.open_at in claimed or index.is_boilerplate(q.open_at):
             continue
         if not index.standalone(q):
-            draft = spoken_words_draft(q, tokens, lexicon, index)
-            if draft is not None:
-                k = bisect_left(keys, q.open_at)
-                ordered.insert(k, draft)
-                keys.insert(k, q.open_at)
+            _insert_in_order(ordered, keys, spoken_words_draft(q, tokens, lexicon, index))
             continue
         k = bisect_left(keys, q.open_at)
         earlier = ordered[max(0, k - 3):k]
@@ -367,11 +364,16 @@ def attribute(doc: Doc, index: TextIndex, lexicon: Lexicon) -> list[Draft]:
         draft = draft or follow_on(earlier, q, index, tokens) or continuation(earlier, q, index)
         if draft is None and len(text[q.start:q.end].split()) >= MIN_UNATTRIBUTED_WORDS:
             draft = Draft("unattributed", "direct", list(q.pieces), None, quotes=[q])
-        if draft is not None:
-            k = bisect_left(keys, draft.fragments[0][0])
-            ordered.insert(k, draft)
-            keys.insert(k, draft.fragments[0][0])
+        _insert_in_order(ordered, keys, draft)
     return join_split(ordered, index)
+
+
+def _insert_in_order(ordered: list[Draft], keys: list[int], draft: Draft | None) -> None:
+    """Put a draft among the others in text order; `keys` are their first characters."""
+    if draft is not None:
+        k = bisect_left(keys, draft.fragments[0][0])
+        ordered.insert(k, draft)
+        keys.insert(k, draft.fragments[0][0])
 
 
 def join_split(drafts: list[Draft], index: TextIndex) -> list[Draft]:

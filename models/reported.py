@@ -295,14 +295,18 @@ def _after_time_of_saying(clause: Token, start: int) -> int:
     was said."""
     subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
     for child in clause.children:
-        when = child if child.dep_ == "npadvmod" else next(iter(_children(child, "pobj")), None) \
-            if child.dep_ == "prep" else None  # `said Monday C`, `said on Monday C`
-        if when is not None and when is not child and when.tag_ not in ("NNP", "CD"):
-            continue  # a named day or a date, not `said "on her worst day" she'd C`
-        if when is not None and child.left_edge.i == start and subject is not None \
-                and child.i < subject.i and when.ent_type_ in ("DATE", "TIME"):
+        when = _date_named(child)
+        if when is not None and child.left_edge.i == start and subject is not None and child.i < subject.i:
             return child.right_edge.i + 1
     return start
+
+
+def _date_named(phrase: Token) -> Token | None:
+    """The date or time a phrase names: `Monday` (`said Monday C`), or a named day or date after
+    a preposition (`said on Monday C`, not `said "on her worst day" she'd C`)."""
+    when = phrase if phrase.dep_ == "npadvmod" else \
+        next((o for o in _children(phrase, "pobj") if o.tag_ in ("NNP", "CD")), None) if phrase.dep_ == "prep" else None
+    return when if when is not None and when.ent_type_ in ("DATE", "TIME") else None
 
 
 def _subject_stranded(clause: Token, verb: Token, lexicon: Lexicon) -> bool:

@@ -518,22 +518,41 @@ def parenthetical_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     if not (before_comma and closing):
         return None
     start, end = subtree_bounds(head)
+    if verb_end >= trim_tokens(doc, start, end)[1] and head.dep_ == "advcl" and head.head.i > verb_end:
+        start, end = subtree_bounds(head.head)  # `Though A was easy, he said, B would be hard`
     if verb_end >= trim_tokens(doc, start, end)[1]:
         return None  # sentence-final: `C, X said.` is the inverted rule's
     content = content_ranges(doc, [(start, verb_start), (verb_end, end)])
     if not content:
         return None
-    return Cue(PARENTHETICAL, _cue_range(verb, lexicon), content, subject_of(verb, content), verb)
+    subject = _set_off_subject(verb)
+    source = subject if subject is not None and subject.dep_ == "appos" else subject_of(verb, content)
+    return Cue(PARENTHETICAL, _cue_range(verb, lexicon), content, source, verb)
 
 
 def _after_opening_clause(verb: Token, start: int) -> int:
     """Where a parenthetical cue starts: at its subject when the parser hung the clause before
     the comma on the cue (`If the talks fail, X warned, C`: `If the talks fail` is what X said)."""
-    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    subject = _set_off_subject(verb)
     if subject is None or subject.i > verb.i:
         return start
     at = subject.left_edge.i
     return at if at > start and verb.doc[at - 1].text == "," else start
+
+
+def _set_off_subject(verb: Token) -> Token | None:
+    """The subject of a parenthetical cue. Where the parser took the noun that ends the phrase
+    before the comma for the subject and the speaker for its apposition (`To understand the
+    city, Mayor Ray Diaz said, C`: `city, Mayor Ray Diaz`), the apposition is the subject."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.i > verb.i:
+        return subject
+    doc = verb.doc
+    appos = next((c for c in subject.rights if c.dep_ == "appos" and c.right_edge.i == verb.i - 1), None)
+    opens_after_comma = subject.left_edge.i > 0 and doc[subject.left_edge.i - 1].text == ","
+    if appos is None or opens_after_comma or doc[appos.left_edge.i - 1].text != ",":
+        return subject
+    return appos
 
 
 def small_clause_cue(verb: Token, lexicon: Lexicon) -> Cue | None:

@@ -795,3 +795,33 @@ def test_words_before_an_inverted_cue_are_said_even_read_as_a_noun_phrase(rules_
         ("Lee", "NNP", "PROPN", "nsubj", 12, "I-PERSON"), (".", ".", "PUNCT", "punct", 12, "O")])
     assert [f.text for f in quote.fragments] == ['The vote marks "a new start" for the town']
     assert quote.cue.text == "said"
+
+
+def test_a_parenthetical_cue_hung_on_the_opening_clause_reports_the_whole_sentence(rules_on):
+    """`Though C1, she said, C2` with `said` parsed as a parataxis of `Though C1`, not of C2."""
+    quote = only(rules_on("Though the old bridge was cheap, she said, the new one would cost more.", [
+        ("Though", "IN", "SCONJ", "mark", 4, "O"), ("the", "DT", "DET", "det", 3, "O"),
+        ("old", "JJ", "ADJ", "amod", 3, "O"), ("bridge", "NN", "NOUN", "nsubj", 4, "O"),
+        ("was", "VBD", "AUX", "advcl", 14, "O"), ("cheap", "JJ", "ADJ", "acomp", 4, "O"),
+        (",", ",", "PUNCT", "punct", 8, "O"), ("she", "PRP", "PRON", "nsubj", 8, "O"),
+        ("said", "VBD", "VERB", "parataxis", 4, "O"), (",", ",", "PUNCT", "punct", 8, "O"),
+        ("the", "DT", "DET", "det", 12, "O"), ("new", "JJ", "ADJ", "amod", 12, "O"),
+        ("one", "NN", "NOUN", "nsubj", 14, "O"), ("would", "MD", "AUX", "aux", 14, "O"),
+        ("cost", "VB", "VERB", "ROOT", 14, "O"), ("more", "JJR", "ADJ", "dobj", 14, "O"),
+        (".", ".", "PUNCT", "punct", 14, "O")]))
+    assert [f.text for f in quote.fragments] == ["Though the old bridge was cheap", "the new one would cost more"]
+    assert quote.mention.text == "she"
+
+
+def test_a_speaker_parsed_as_the_apposition_of_the_phrase_before_the_comma_is_the_speaker(rules_on):
+    """`To see the city, Mayor Ray Diaz said, C` with `city` parsed as the subject of `said`."""
+    quote = only(rules_on("To see the city, Mayor Ray Diaz said, visitors should walk.", [
+        ("To", "TO", "PART", "aux", 1, "O"), ("see", "VB", "VERB", "advcl", 12, "O"),
+        ("the", "DT", "DET", "det", 3, "O"), ("city", "NN", "NOUN", "nsubj", 8, "O"),
+        (",", ",", "PUNCT", "punct", 3, "O"), ("Mayor", "NNP", "PROPN", "compound", 7, "O"),
+        ("Ray", "NNP", "PROPN", "compound", 7, "B-PERSON"), ("Diaz", "NNP", "PROPN", "appos", 3, "I-PERSON"),
+        ("said", "VBD", "VERB", "parataxis", 12, "O"), (",", ",", "PUNCT", "punct", 8, "O"),
+        ("visitors", "NNS", "NOUN", "nsubj", 12, "O"), ("should", "MD", "AUX", "aux", 12, "O"),
+        ("walk", "VB", "VERB", "ROOT", 12, "O"), (".", ".", "PUNCT", "punct", 12, "O")]))
+    assert [f.text for f in quote.fragments] == ["To see the city", "visitors should walk"]
+    assert quote.mention.text == "Mayor Ray Diaz"

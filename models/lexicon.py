@@ -89,6 +89,7 @@ class Lexicon:
     question_verbs: frozenset[str]  # lemmas: `asked X if C`
     naming_verbs: frozenset[str]  # lemmas: `called X "Y"`
     answer_verbs: frozenset[str]  # lemmas: `did not respond to X`
+    disclosure_verbs: frozenset[str]  # lemmas: `would not say whether C`
     short_answers: frozenset[str]  # `said yes`, `says so`
     refusals: frozenset[str]
     speech_nouns: frozenset[str]
@@ -164,6 +165,7 @@ def read_lexicon(directory: Path) -> Lexicon:
         question_verbs=frozenset(files.lines("question_verbs.txt")),
         naming_verbs=frozenset(files.lines("naming_verbs.txt")),
         answer_verbs=frozenset(files.lines("answer_verbs.txt")),
+        disclosure_verbs=frozenset(files.lines("disclosure_verbs.txt")),
         short_answers=frozenset(files.lines("short_answers.txt")),
         refusals=frozenset(files.forms("refusal_verbs.txt")),
         speech_nouns=frozenset(files.forms("speech_nouns.txt")),

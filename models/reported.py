@@ -53,6 +53,8 @@ ANSWER_PREPOSITIONS = frozenset({"to", "of", "about"})
 MAX_NAMED_WORDS = 8
 #: what ends the words a naming verb names: `called for "X"`, `called and said "X"`
 STOP_POS = frozenset({"VERB", "AUX", "SCONJ", "CCONJ", "ADP"})
+#: what opens a question: `would not say whether C`, `has not disclosed how many C`
+QUESTION_WORDS = frozenset({"whether", "if", "what", "who", "whom", "whose", "why", "how", "when", "where", "which"})
 #: verbs of having and being: `had access to X as a "donor"` casts no one as anything
 HAVE_BE = frozenset({"have", "has", "had", "having", "be", "is", "are", "was", "were", "been", "being"})
 
@@ -846,6 +848,20 @@ def unanswered_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
                subject_of(verb, content), verb)
 
 
+def withheld_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
+    """`would not say whether C`, `has not disclosed how many C`: a question the speaker left
+    unanswered is a refusal, as `declined to say whether C` is (on PolNeAR train 10 of the 11
+    it adds are marked). `did not say that C` is no refusal: a statement not made."""
+    if lexicon.speech.get(verb.lower_) not in lexicon.disclosure_verbs or not _children(verb, "neg"):
+        return None
+    question = next((c for c in _children(verb, "ccomp", "xcomp") if c.i > verb.i
+                     and c.left_edge.lower_ in QUESTION_WORDS), None)
+    if question is None:
+        return None
+    content = content_ranges(verb.doc, [subtree_bounds(question)])
+    return Cue(REFUSAL, token_range([verb]), content, subject_of(verb, content), verb) if content else None
+
+
 def short_answer_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     """`46 percent of voters said yes`, `he said no to the war`, `a novel says so`, `73 percent
     said the same of Y`, `X said as much`: an answer right after a speech verb, and hung on it,
@@ -884,7 +900,7 @@ def _noun_source(noun: Token) -> Token | None:
 
 
 RULES: tuple[Callable[[Token, Lexicon], Cue | None], ...] = (
-    unanswered_cue, according_cue, document_cue, phrasal_cue, clausal_cue, short_answer_cue, noun_cue,
+    unanswered_cue, withheld_cue, according_cue, document_cue, phrasal_cue, clausal_cue, short_answer_cue, noun_cue,
     parenthetical_cue, small_clause_cue, passive_cue, inverted_cue, as_clause_cue, object_cue, learned_cue,
     cast_as_cue, quoted_name_cue)
 

@@ -825,3 +825,14 @@ def test_a_speaker_parsed_as_the_apposition_of_the_phrase_before_the_comma_is_th
         ("walk", "VB", "VERB", "ROOT", 12, "O"), (".", ".", "PUNCT", "punct", 12, "O")]))
     assert [f.text for f in quote.fragments] == ["To see the city", "visitors should walk"]
     assert quote.mention.text == "Mayor Ray Diaz"
+
+
+def test_a_question_left_unanswered_is_a_refusal(extract):
+    q = only(extract("The ministry has not disclosed how many tablets it bought for the schools."))
+    assert (q["kind"], q["cue"]["text"]) == ("refusal", "disclosed")
+    assert q["text"] == "how many tablets it bought for the schools"
+    assert q["speaker"]["mention"]["text"] == "The ministry"
+
+
+def test_a_statement_not_made_is_no_refusal(extract):
+    assert extract("The ministry has not said that the tablets were bought for the schools.") == []

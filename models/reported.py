@@ -146,9 +146,18 @@ def clausal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
 def _statement_beside(clause: Token, verb: Token, lexicon: Lexicon) -> bool:
     """`Half said C1; a third said C2`: the parser may hang the first statement on the second
     verb as its clause; a cue with a subject and a clause of its own, before a verb that has a
-    clause after it, is a statement beside the other, not one reported in it."""
-    return clause.i < verb.i and lexicon.is_cue_form(clause.lower_) and bool(_children(clause, *SUBJECT_DEPS)) \
-        and bool(_children(clause, *CLAUSE_DEPS)) and any(c.i > verb.i for c in _children(verb, *CLAUSE_DEPS))
+    clause after it, is a statement beside the other, not one reported in it. After the verb,
+    a speech verb with its own subject joined by `and`/`but` to the clause before it is the
+    next statement (`Half said C1, and a third said the same of Y`)."""
+    if not (lexicon.is_cue_form(clause.lower_) and _children(clause, *SUBJECT_DEPS)):
+        return False
+    if clause.i < verb.i:
+        return bool(_children(clause, *CLAUSE_DEPS)) and any(c.i > verb.i for c in _children(verb, *CLAUSE_DEPS))
+    if clause.lower_ not in lexicon.speech:
+        return False
+    before = [c for c in _children(verb, *CLAUSE_DEPS) if c.i < clause.i]
+    joined = any(c.dep_ == "cc" and c.i < clause.left_edge.i for b in before for c in b.children)
+    return bool(before) and joined
 
 
 def _adverbial_infinitive(verb: Token) -> list[Token]:

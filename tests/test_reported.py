@@ -836,3 +836,20 @@ def test_a_question_left_unanswered_is_a_refusal(extract):
 
 def test_a_statement_not_made_is_no_refusal(extract):
     assert extract("The ministry has not said that the tablets were bought for the schools.") == []
+
+
+def test_a_second_statement_the_parser_hung_on_the_first_cue_is_not_its_content(rules_on):
+    """`Half said C1, and a third said C2` with the second `said` parsed as a clause of the first."""
+    quotes = rules_on("Half of voters said the line is fast, and a third said the same of the bus.", [
+        ("Half", "NN", "NOUN", "nsubj", 3, "O"), ("of", "IN", "ADP", "prep", 0, "O"),
+        ("voters", "NNS", "NOUN", "pobj", 1, "O"), ("said", "VBD", "VERB", "ROOT", 3, "O"),
+        ("the", "DT", "DET", "det", 5, "O"), ("line", "NN", "NOUN", "nsubj", 6, "O"),
+        ("is", "VBZ", "AUX", "ccomp", 3, "O"), ("fast", "JJ", "ADJ", "acomp", 6, "O"),
+        (",", ",", "PUNCT", "punct", 6, "O"), ("and", "CC", "CCONJ", "cc", 6, "O"),
+        ("a", "DT", "DET", "det", 11, "O"), ("third", "NN", "NOUN", "nsubj", 12, "O"),
+        ("said", "VBD", "VERB", "ccomp", 3, "O"), ("the", "DT", "DET", "det", 14, "O"),
+        ("same", "JJ", "ADJ", "dobj", 12, "O"), ("of", "IN", "ADP", "prep", 14, "O"),
+        ("the", "DT", "DET", "det", 17, "O"), ("bus", "NN", "NOUN", "pobj", 15, "O"),
+        (".", ".", "PUNCT", "punct", 12, "O")])
+    assert [(q.mention.text, [f.text for f in q.fragments]) for q in quotes] == [
+        ("Half of voters", ["the line is fast"]), ("a third", ["the same of the bus"])]

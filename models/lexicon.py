@@ -124,7 +124,8 @@ class Lexicon:
     def trigger_forms(self) -> frozenset[str]:
         """Every word form some cue rule starts from: tokens outside it need no rule at all."""
         return frozenset({*self.speech, *self.belief, *self.small_clause, *self.objects, *self.light_verbs,
-                          *self.phrasal_forms, "according", "in", "as", *(form for form, _ in self.learned)})
+                          *self.phrasal_forms, *self.raising, "according", "in", "as",
+                          *(form for form, _ in self.learned)})
 
     @cached_property
     def trigger_ids(self) -> numpy.ndarray:

@@ -853,3 +853,18 @@ def test_a_second_statement_the_parser_hung_on_the_first_cue_is_not_its_content(
         (".", ".", "PUNCT", "punct", 12, "O")])
     assert [(q.mention.text, [f.text for f in q.fragments]) for q in quotes] == [
         ("Half of voters", ["the line is fast"]), ("a third", ["the same of the bus"])]
+
+
+def test_an_impersonal_seems_holds_its_clause_for_no_one_named(extract):
+    q = only(extract("It appears that the night ferry was late again."))
+    assert (q["kind"], q["cue"]["text"], q["text"], q["speaker"]) == (
+        "belief", "appears", "the night ferry was late again", None)
+
+
+def test_an_impersonal_seems_with_an_experiencer_is_theirs(extract):
+    q = only(extract("It seems to many fans that the referee was biased."))
+    assert q["text"] == "the referee was biased" and q["speaker"]["mention"]["text"] == "many fans"
+
+
+def test_it_seems_unlikely_that_is_the_writers_judgement(extract):
+    assert extract("It seems unlikely that the night ferry will run again.") == []

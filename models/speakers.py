@@ -36,7 +36,7 @@ from .titles import (
 )
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 FIRST_PERSON = frozenset({"i", "me", "my"})
 CUT_DEPS = frozenset({"relcl", "acl", "advcl"})
 KEPT_PREPOSITIONS = frozenset({"of", "from", "at", "for", "with"})
@@ -205,10 +205,12 @@ def strip_article(text: str) -> str:
 
 def mention_bounds(subject: Token) -> tuple[int, int]:
     """Token bounds of the source phrase: the subject with its modifiers and appositions,
-    without a relative clause that trails it."""
+    without a relative clause that trails it, nor the possessive ending of an owner (`the
+    mayor's view`: `the mayor`)."""
     start, end = subject.left_edge.i, subject.right_edge.i + 1
     for child in subject.children:
-        cut = child.dep_ in CUT_DEPS or (child.dep_ == "prep" and not _narrows(subject, child))
+        cut = child.dep_ in CUT_DEPS or (child.dep_ == "prep" and not _narrows(subject, child)) \
+            or (child.dep_ == "case" and subject.dep_ == "poss")
         if child.i > subject.i and cut:
             end = min(end, child.left_edge.i)
     doc = subject.doc

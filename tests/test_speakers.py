@@ -531,3 +531,13 @@ def test_a_hyphenated_surname_keeps_the_first_name_the_recogniser_left_out(rules
         ("team", "NN", "NOUN", "nsubj", 7, "O"), ("was", "VBD", "AUX", "ccomp", 4, "O"),
         ("tired", "JJ", "ADJ", "acomp", 7, "O"), (".", ".", "PUNCT", "punct", 4, "O")])
     assert quotes[0].speaker.name == "Dale Okafor-Hume"
+
+
+def test_a_possessive_his_stands_for_the_person_named_before(extract):
+    text = "Tom Baker spoke to the board on Monday. His promise to fix the roof was never kept."
+    assert speakers(extract, text) == ["Tom Baker"]
+
+
+def test_an_owners_possessive_ending_is_not_part_of_the_source(extract):
+    q = extract("The mayor's claim that the bridge is safe was wrong.")[0]
+    assert (q["speaker"]["mention"]["text"], q["speaker"]["name"]) == ("The mayor", "mayor")

@@ -116,6 +116,7 @@ class Lexicon:
     org_nouns: frozenset[str]
     trade_nouns: frozenset[str]  # organisation nouns a definite description refers back by
     document_nouns: frozenset[str]
+    opinion_nouns: frozenset[str]  # `in his view, C`
     authoring_verbs: dict[str, str]  # `a poll conducted by X`: X wrote it
     boilerplate: re.Pattern[str]
     confidence: dict[tuple[str, str], float]  # (rule, quote type) -> base confidence
@@ -193,6 +194,7 @@ def read_lexicon(directory: Path) -> Lexicon:
         org_nouns=frozenset(files.lines("org_nouns.txt")) | frozenset(files.lines("trade_nouns.txt")),
         trade_nouns=frozenset(files.lines("trade_nouns.txt")),
         document_nouns=frozenset(files.lines("document_nouns.txt")),
+        opinion_nouns=frozenset(files.lines("opinion_nouns.txt")),
         authoring_verbs=files.forms("authoring_verbs.txt"),
         boilerplate=re.compile("|".join(f"(?:{p})" for p in files.lines("boilerplate.txt")), re.IGNORECASE),
         confidence={(rule, kind): float(value) for rule, kind, value in files.table("confidence.tsv", 3)},

@@ -53,6 +53,8 @@ ANSWER_PREPOSITIONS = frozenset({"to", "of", "about"})
 MAX_NAMED_WORDS = 8
 #: what ends the words a naming verb names: `called for "X"`, `called and said "X"`
 STOP_POS = frozenset({"VERB", "AUX", "SCONJ", "CCONJ", "ADP"})
+#: the heads of a clause a view is of: `In his view, C` (C's root), `said that, in her view, C`
+VIEW_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "conj", "relcl", "parataxis"})
 #: what opens a question: `would not say whether C`, `has not disclosed how many C`
 QUESTION_WORDS = frozenset({"whether", "if", "what", "who", "whom", "whose", "why", "how", "when", "where", "which"})
 #: verbs of having and being: `had access to X as a "donor"` casts no one as anything
@@ -814,6 +816,32 @@ def document_cue(token: Token, lexicon: Lexicon) -> Cue | None:
     return Cue(DOCUMENT, token_range([token]), content, source, token) if content else None
 
 
+def view_cue(token: Token, lexicon: Lexicon) -> Cue | None:
+    """`In his view, C`, `C, in Professor Ruiz's opinion`, `in the view of many economists, C`:
+    a noun of opinion after `in`, with its holder, makes the clause the phrase sits in that
+    holder's view (on PolNeAR train 8 of 13 `in X's view` are marked, most others inside quotes)."""
+    noun = next((c for c in token.children if c.dep_ == "pobj"), None) if token.lower_ == "in" else None
+    if noun is None or token.dep_ != "prep" or noun.lower_ not in lexicon.opinion_nouns:
+        return None
+    of = next((c for c in _children(noun, "prep") if c.lower_ == "of"), None)
+    owner = _children(noun, "poss")
+    holder = next(iter(owner or (_children(of, "pobj") if of is not None else [])), None)
+    if holder is None or (owner and of is not None) or not _set_off_phrase(token):
+        return None  # `wrong in its view of the market`: what is viewed, not a view held
+    clause = token.head
+    while clause.dep_ not in VIEW_CLAUSE_DEPS and clause.head != clause:
+        clause = clause.head
+    (start, end), (phrase_start, phrase_end) = subtree_bounds(clause), subtree_bounds(token)
+    content = content_ranges(token.doc, [(start, phrase_start), (phrase_end, end)])
+    return Cue(BELIEF, token_range([noun]), content, holder, token) if content else None
+
+
+def _set_off_phrase(prep: Token) -> bool:
+    """Whether a prepositional phrase opens its sentence or is set off by a comma."""
+    doc, (start, end) = prep.doc, subtree_bounds(prep)
+    return start == prep.sent.start or doc[start - 1].text == "," or (end < len(doc) and doc[end].text == ",")
+
+
 def learned_cue(token: Token, lexicon: Lexicon) -> Cue | None:
     """A form the cue inventory learned in its frame (`data/learned_cues.tsv`): `the poll shows
     C`, `wants to C`, `the claim that C`, `his promise to C`, `X supports C`, `referring to C`."""
@@ -924,9 +952,9 @@ def _noun_source(noun: Token) -> Token | None:
 
 
 RULES: tuple[Callable[[Token, Lexicon], Cue | None], ...] = (
-    unanswered_cue, withheld_cue, according_cue, document_cue, phrasal_cue, clausal_cue, short_answer_cue, noun_cue,
-    parenthetical_cue, small_clause_cue, passive_cue, inverted_cue, as_clause_cue, object_cue, impersonal_cue,
-    learned_cue, cast_as_cue, quoted_name_cue)
+    unanswered_cue, withheld_cue, according_cue, document_cue, view_cue, phrasal_cue, clausal_cue, short_answer_cue,
+    noun_cue, parenthetical_cue, small_clause_cue, passive_cue, inverted_cue, as_clause_cue, object_cue,
+    impersonal_cue, learned_cue, cast_as_cue, quoted_name_cue)
 
 
 def find_cues(doc: Doc, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Cue]:

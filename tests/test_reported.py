@@ -868,3 +868,18 @@ def test_an_impersonal_seems_with_an_experiencer_is_theirs(extract):
 
 def test_it_seems_unlikely_that_is_the_writers_judgement(extract):
     assert extract("It seems unlikely that the night ferry will run again.") == []
+
+
+def test_in_someones_view_makes_the_clause_their_view(extract):
+    q = extract("Tom Baker, the club's coach, spoke on Monday. In his view, the referee was biased.")[-1]
+    assert (q["kind"], q["cue"]["text"], q["text"]) == ("belief", "view", "the referee was biased")
+    assert (q["speaker"]["mention"]["text"], q["speaker"]["name"]) == ("his", "Tom Baker")
+
+
+def test_in_the_opinion_of_a_group_set_off_after_the_clause(extract):
+    q = only(extract("The new tax will hurt growth, in the opinion of many economists."))
+    assert q["text"] == "The new tax will hurt growth" and q["speaker"]["mention"]["text"] == "many economists"
+
+
+def test_a_view_of_something_is_no_view_held(extract):
+    assert extract("The report was wrong in its view of the market.") == []

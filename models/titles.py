@@ -160,8 +160,8 @@ def title_before(root: Token, name_start: int, lexicon: Lexicon, extra: list[Tok
     name = root.doc[name_start:root.i + 1]  # `Commissioner` may hang on `James` in `... James O'Neill`
     before = [t for part in name for child in part.children if child.i < name_start and child.dep_ in MODIFIER_DEPS
               for t in child.subtree if t.i < name_start]
-    tokens = sorted({*before, *extra}, key=lambda t: t.i)
-    if not tokens:
+    tokens = sorted({*before, *extra} - {t for t in before if t.lower_ in lexicon.honorifics}, key=lambda t: t.i)
+    if not tokens:  # `lead author Dr. X`: the honorific is no part of the role
         return None
     named = has_title_word(tokens, lexicon) or (beside_name and _role_compound(tokens, name_start, lexicon))
     return clean(tokens) if named else None
@@ -227,13 +227,22 @@ def appositive_title(ent: Span, lexicon: Lexicon) -> str | None:
     if title:
         return title
     if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN", "NUM") and root.head.ent_type_ != "PERSON" \
-            and (set_off(root.head, root) or root.head.i == ent.start - 1):  # `police Chief [appos] X`
+            and (set_off(root.head, root) or root.head.i == _before_honorifics(ent, lexicon) - 1):
+        # `police Chief [appos] X`, `lead author [appos] Dr. X`
         return role_phrase(root.head, lexicon, beside_name=True) or _shared_role(root.head, root, lexicon)
     if root.dep_ == "conj" and root.head.dep_ == "appos" and set_off(root.head.head, root.head):
         return _shared_role(root.head.head, root.head, lexicon)  # the second of `two developers, X and Y`
     if root.dep_ == "conj" and _title_comma_name(root.head, ent.start):  # `US Defense Secretary, Lloyd Austin`
         return role_phrase(root.head, lexicon)
     return None
+
+
+def _before_honorifics(ent: Span, lexicon: Lexicon) -> int:
+    """Where a name starts with the honorifics before it (`Dr. Maria Chen`: at `Dr.`)."""
+    start = ent.start
+    while start > 0 and ent.doc[start - 1].lower_ in lexicon.honorifics:
+        start -= 1
+    return start
 
 
 def _shared_role(group: Token, first: Token, lexicon: Lexicon) -> str | None:

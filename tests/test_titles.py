@@ -262,3 +262,13 @@ def test_an_organisation_in_the_possessive_is_the_affiliation_however_it_is_pars
         ("Falkner", "NNP", "PROPN", "nsubj", 4, "I-PERSON"), (".", ".", "PUNCT", "punct", 4, "O")])
     speaker = quotes[0].speaker
     assert (speaker.name, speaker.title) == ("Lena Falkner", "NBC")
+
+
+def test_an_honorific_is_no_part_of_the_role_before_it(extract):
+    assert speaker_of_first_quote(extract, "Team doctor Dr. Alan Wu said the striker would be out for a month.") \
+        == ("Alan Wu", "Team doctor")
+
+
+def test_a_role_set_beside_an_honorific_and_name_is_the_title(extract):
+    text = '"This is a big step," said lead author Dr. Maria Chen of Stanford University.'
+    assert speaker_of_first_quote(extract, text) == ("Maria Chen", "lead author")

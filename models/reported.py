@@ -257,14 +257,15 @@ def _clause_bounds(clause: Token, lexicon: Lexicon, verb: Token) -> tuple[int, i
 def _next_statement(joined: Token, lexicon: Lexicon) -> bool:
     """`noted that K had warned allies | and accused them`: a cue verb joined to the reported
     clause without a subject is the speaker's next statement; a speech verb with a subject of
-    its own, joined by `and` or by a contrasting `while`, is someone else's (`they were worried,
-    | and 4 in 10 said C`; on PolNeAR train 11 gained, 2 lost). `C1 but that C2` goes on."""
+    its own, joined by `and` or by a contrasting `while` or `though`, is someone else's (`they
+    were worried, | and 4 in 10 said C`, `demand held, | though analysts cautioned C`; on PolNeAR
+    train 11 gained, 2 lost). `C1 but that C2` goes on."""
     own_subject = bool(_children(joined, *SUBJECT_DEPS))
     marks = {m.lower_ for m in _children(joined, "mark")}
     if joined.dep_ == "conj":  # `C1 but that C2`: a second clause of the same report
         return lexicon.is_cue_form(joined.lower_) and (not own_subject or (joined.lower_ in lexicon.speech
                                                                            and not marks))
-    contrast = bool(marks & {"while", "whereas"})
+    contrast = bool(marks & {"while", "whereas", "though", "although"})
     return own_subject and contrast and joined.lower_ in lexicon.speech
 
 

@@ -883,3 +883,9 @@ def test_in_the_opinion_of_a_group_set_off_after_the_clause(extract):
 
 def test_a_view_of_something_is_no_view_held(extract):
     assert extract("The report was wrong in its view of the market.") == []
+
+
+def test_a_statement_joined_by_though_is_someone_elses(extract):
+    quotes = extract("The boss said that demand remained strong, though analysts cautioned that costs could rise.")
+    assert [(q["speaker"]["mention"]["text"], q["text"]) for q in quotes] == [
+        ("The boss", "demand remained strong"), ("analysts", "costs could rise")]

@@ -139,10 +139,24 @@ def clausal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     if not content:
         return None
     rule = CLAUSAL if form in lexicon.speech or form in lexicon.objects else BELIEF
-    subject = subject_of(verb, content) or _document_modified(verb, lexicon)
+    subject = _asker(verb) if _passive_participle(verb) else \
+        subject_of(verb, content) or _document_modified(verb, lexicon)
     if rule == BELIEF and subject is not None and _stands_for_a_thing(subject, lexicon):
         return None  # `it means C`, `that shows C`: a fact implies, nobody holds a belief
     return Cue(rule, _cue_range(verb, lexicon, noun), content, subject, verb)
+
+
+def _passive_participle(verb: Token) -> bool:
+    """`Asked whether he would run, the governor said ...`: a participle opening the sentence
+    without a subject of its own is passive; the governor was asked, he did not ask (the tagger
+    may read a sentence-initial `Told` as a past tense)."""
+    return verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("advcl", "acl") and verb.i < verb.head.i \
+        and not _children(verb, *SUBJECT_DEPS, "auxpass", "mark", "aux")
+
+
+def _asker(verb: Token) -> Token | None:
+    """Who put the question to the subject of a passive participle: its `by` phrase, else no one named."""
+    return agent_of(verb)
 
 
 def _statement_beside(clause: Token, verb: Token, lexicon: Lexicon) -> bool:
@@ -575,7 +589,8 @@ def small_clause_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
         return None
     objects = _children(verb, "dobj") or _first_of_two_predicates(verb)
     predicates = [c for c in verb.children if c.i > verb.i and c not in objects and (
-        c.dep_ in ("oprd", "ccomp", "xcomp", "attr") or (c.dep_ == "prep" and c.lower_ == "as"))]
+        c.dep_ in ("oprd", "ccomp", "xcomp", "attr") or (c.dep_ == "prep" and c.lower_ == "as")
+        or (c.dep_ == "advcl" and c.left_edge.lower_ == "as"))]  # `as politically motivated`, a clause
     if objects and not predicates and any(
             (t.lower_ == "as" or t.dep_ == "appos") and t.i > objects[0].i for t in objects[0].subtree):
         predicates = objects[:1]  # `as Y` or `"Y"` parsed inside the object

@@ -889,3 +889,8 @@ def test_a_statement_joined_by_though_is_someone_elses(extract):
     quotes = extract("The boss said that demand remained strong, though analysts cautioned that costs could rise.")
     assert [(q["speaker"]["mention"]["text"], q["text"]) for q in quotes] == [
         ("The boss", "demand remained strong"), ("analysts", "costs could rise")]
+
+
+def test_a_characterisation_the_parser_made_an_as_clause_is_the_predicate(extract):
+    q = extract("The minister rejected calls to resign, describing the allegations as politically motivated.")[-1]
+    assert (q["cue"]["text"], q["text"]) == ("describing", "the allegations as politically motivated")

@@ -541,3 +541,19 @@ def test_a_possessive_his_stands_for_the_person_named_before(extract):
 def test_an_owners_possessive_ending_is_not_part_of_the_source(extract):
     q = extract("The mayor's claim that the bridge is safe was wrong.")[0]
     assert (q["speaker"]["mention"]["text"], q["speaker"]["name"]) == ("The mayor", "mayor")
+
+
+def test_the_one_asked_is_not_the_one_who_asked(extract):
+    quotes = extract('Asked whether he would run again, the governor said: "That is up to the voters."')
+    assert (quotes[0]["cue"]["text"], quotes[0]["speaker"]) == ("Asked", None)
+    assert quotes[1]["speaker"]["name"] == "governor"
+
+
+def test_a_question_put_by_someone_named_is_theirs(extract):
+    q = extract("Asked by a reporter whether he would run again, the governor smiled.")[0]
+    assert q["speaker"]["mention"]["text"] == "a reporter"
+
+
+def test_those_told_are_not_the_ones_who_told(extract):
+    q = extract("Told that the plant would close, workers walked out.")[0]
+    assert (q["text"], q["speaker"]) == ("the plant would close", None)

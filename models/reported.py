@@ -260,12 +260,24 @@ def _clause_bounds(clause: Token, lexicon: Lexicon, verb: Token) -> tuple[int, i
         start = _after_time_of_saying(clause, start)
     if clause.dep_ == "xcomp":
         start = _addressee_start(verb, clause, start, lexicon)
+    end = _before_appended_comment(clause.doc, start, end, lexicon)
     for joined in _children(clause, "conj", "advcl"):
         if joined.i > clause.i and _next_statement(joined, lexicon):
             end = min(end, joined.left_edge.i)
             while end > start and clause.doc[end - 1].dep_ in ("cc", "mark"):
                 end -= 1
     return start, end
+
+
+def _before_appended_comment(doc: Doc, start: int, end: int, lexicon: Lexicon) -> int:
+    """`said the firm overcharged customers, a claim the company rejects`: an indefinite noun of
+    saying set off after the reported clause sums it up for someone else's comment on it (the
+    parser often hangs it inside the clause); the clause ends before it."""
+    for comma in (t for t in doc[start + 1:end - 2] if t.text == ","):
+        after = doc[comma.i + 1:min(comma.i + 4, end)]
+        if after[0].lower_ in ("a", "an") and any(t.lower_ in lexicon.speech_nouns for t in after[1:]):
+            return comma.i
+    return end
 
 
 def _next_statement(joined: Token, lexicon: Lexicon) -> bool:

@@ -894,3 +894,8 @@ def test_a_statement_joined_by_though_is_someone_elses(extract):
 def test_a_characterisation_the_parser_made_an_as_clause_is_the_predicate(extract):
     q = extract("The minister rejected calls to resign, describing the allegations as politically motivated.")[-1]
     assert (q["cue"]["text"], q["text"]) == ("describing", "the allegations as politically motivated")
+
+
+def test_a_noun_of_saying_set_off_after_the_clause_is_no_part_of_it(extract):
+    q = only(extract("The union says the deal will cost jobs, an assertion the minister disputed on Monday."))
+    assert (q["cue"]["text"], q["text"]) == ("says", "the deal will cost jobs")

@@ -127,8 +127,10 @@ def description_words_of(text: str) -> set[str]:
 
 
 def description_words(head: Token) -> set[str]:
-    """The distinctive words of the description headed by `head`, without the head itself."""
-    return description_words_of(" ".join(t.text for t in head.subtree if t.i < head.i))
+    """The distinctive words of the description headed by `head`, without the head itself or
+    its owner (`Pagliano's lawyer`: the role is `lawyer`, as the title is)."""
+    owned = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+    return description_words_of(" ".join(t.text for t in head.subtree if t.i < head.i and t.i not in owned))
 
 
 def proper_description_words(head: Token) -> set[str]:
@@ -143,6 +145,16 @@ def is_definite(head: Token) -> bool:
     official` is an anonymous one, and `his lawyer` depends on whose."""
     determiners = [c for c in head.children if c.dep_ in ("det", "nummod", "poss")]
     return all(c.lower_ == "the" for c in determiners)
+
+
+def describes_one_person(head: Token) -> bool:
+    """A definite role description (`the governor`), or one owned by a name that says more than
+    the role (`Obama's former campaign strategist`, `Connecticut's tax commissioner`; not
+    `Germany's president`, which the title `President` alone cannot tell from another's)."""
+    determiners = [c for c in head.children if c.dep_ in ("det", "nummod", "poss")]
+    owned = any(c.dep_ == "poss" for c in determiners)
+    return all(c.lower_ == "the" or (c.dep_ == "poss" and c.pos_ == "PROPN") for c in determiners) \
+        and (not owned or bool(description_words(head)))
 
 
 SMALL_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "&"})
@@ -968,7 +980,7 @@ class SpeakerResolver:
         if head.tag_ == "NNS":
             return Resolved(self._with_owner(head, mention), "group", group_role(head, self.lexicon))
         if role or self._is_role(lower):
-            if is_definite(head):
+            if describes_one_person(head):
                 name = self.person_described(head, head.i)
                 if name:
                     return self.person(name)

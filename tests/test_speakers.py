@@ -557,3 +557,14 @@ def test_a_question_put_by_someone_named_is_theirs(extract):
 def test_those_told_are_not_the_ones_who_told(extract):
     q = extract("Told that the plant would close, workers walked out.")[0]
     assert (q["text"], q["speaker"]) == ("the plant would close", None)
+
+
+def test_a_role_owned_by_a_name_is_the_person_who_holds_it(extract):
+    text = ("Kevin Dale, the state's tax commissioner, said the agency would review the case. "
+            "Connecticut's tax commissioner said no one had leaked the files.")
+    assert speakers(extract, text) == ["Kevin Dale", "Kevin Dale"]
+
+
+def test_a_bare_role_owned_by_a_name_is_not_anyone_with_that_role(extract):
+    text = "President Ana Ruiz met the delegation on Monday. Germany's president said the talks went well."
+    assert speakers(extract, text)[-1] != "Ana Ruiz"

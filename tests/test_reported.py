@@ -899,3 +899,9 @@ def test_a_characterisation_the_parser_made_an_as_clause_is_the_predicate(extrac
 def test_a_noun_of_saying_set_off_after_the_clause_is_no_part_of_it(extract):
     q = only(extract("The union says the deal will cost jobs, an assertion the minister disputed on Monday."))
     assert (q["cue"]["text"], q["text"]) == ("says", "the deal will cost jobs")
+
+
+def test_a_plea_to_act_is_what_was_said(extract):
+    q = only(extract('The coach implored his players to "play for the shirt" in the final.'))
+    assert (q["cue"]["text"], q["type"]) == ("implored", "mixed")
+    assert q["text"] == 'his players to "play for the shirt" in the final'

@@ -139,7 +139,8 @@ def clausal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     if not content:
         return None
     rule = CLAUSAL if form in lexicon.speech or form in lexicon.objects else BELIEF
-    subject = _asker(verb) if _passive_participle(verb) else \
+    # a passive participle's asker is its `by` phrase or no one named, never the one asked
+    subject = agent_of(verb) if _passive_participle(verb) else \
         subject_of(verb, content) or _document_modified(verb, lexicon)
     if rule == BELIEF and subject is not None and _stands_for_a_thing(subject, lexicon):
         return None  # `it means C`, `that shows C`: a fact implies, nobody holds a belief
@@ -152,11 +153,6 @@ def _passive_participle(verb: Token) -> bool:
     may read a sentence-initial `Told` as a past tense)."""
     return verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("advcl", "acl") and verb.i < verb.head.i \
         and not _children(verb, *SUBJECT_DEPS, "auxpass", "mark", "aux")
-
-
-def _asker(verb: Token) -> Token | None:
-    """Who put the question to the subject of a passive participle: its `by` phrase, else no one named."""
-    return agent_of(verb)
 
 
 def _statement_beside(clause: Token, verb: Token, lexicon: Lexicon) -> bool:

@@ -15,7 +15,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from .entity_types import SPEAKERS
-from .inventory import DOCUMENT_OBJECT, INFINITIVE, NOUN_CLAUSE, PREP_OBJECT, frame_of
+from .inventory import AGENTLESS_PASSIVE, DOCUMENT_OBJECT, INFINITIVE, NOUN_CLAUSE, PREP_OBJECT, frame_of
 from .inventory import OBJECT as OBJECT_FRAME
 from .inventory import PASSIVE as PASSIVE_FRAME
 from .lexicon import Lexicon
@@ -38,8 +38,8 @@ from .types import Range
 CLAUSAL, BELIEF, OBJECT, SMALL_CLAUSE, PHRASAL, ACCORDING, INVERTED, NOUN, PARENTHETICAL, PASSIVE, LEARNED = (
     "clausal", "belief", "object", "small_clause", "phrasal", "according", "inverted", "noun", "parenthetical",
     "passive", "learned")
-DOCUMENT, RAISING, AS_CLAUSE, CAST_AS, REFUSAL, QUOTED_NAME, TRAILING = (
-    "document", "raising", "as_clause", "cast_as", "refusal", "quoted_name", "trailing")
+DOCUMENT, RAISING, AS_CLAUSE, CAST_AS, REFUSAL, QUOTED_NAME, TRAILING, AGENTLESS = (
+    "document", "raising", "as_clause", "cast_as", "refusal", "quoted_name", "trailing", "agentless")
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: subjects that stand for things: a belief verb after them reports no one's belief
@@ -868,7 +868,8 @@ def _set_off_phrase(prep: Token) -> bool:
 
 def learned_cue(token: Token, lexicon: Lexicon) -> Cue | None:
     """A form the cue inventory learned in its frame (`data/learned_cues.tsv`): `the poll shows
-    C`, `wants to C`, `the claim that C`, `his promise to C`, `X supports C`, `referring to C`."""
+    C`, `wants to C`, `the claim that C`, `his promise to C`, `X supports C`, `referring to C`,
+    `X was accused of C` (said by no one named)."""
     found = frame_of(token, lexicon.document_nouns)
     if found is not None and found[1] == INFINITIVE and token.lower_ in lexicon.raising \
             and (token.lower_, found[1]) in lexicon.learned:
@@ -876,6 +877,8 @@ def learned_cue(token: Token, lexicon: Lexicon) -> Cue | None:
     if found is None or (token.lower_, found[1]) not in lexicon.learned or token.lower_ in lexicon.raising:
         return None  # a raising verb's frame is `raising_cue`'s
     clause, frame = found
+    if frame == AGENTLESS_PASSIVE:
+        return _agentless_passive_cue(token)
     start, end = subtree_bounds(clause)
     if frame == DOCUMENT_OBJECT:
         end = _finding_end(token)
@@ -949,6 +952,19 @@ def raising_cue(verb: Token) -> Cue | None:
         return None
     content = content_ranges(verb.doc, [(subject.left_edge.i, verb.right_edge.i + 1)])
     return Cue(RAISING, token_range([verb]), content, None, verb) if content else None
+
+
+def _agentless_passive_cue(verb: Token) -> Cue | None:
+    """`X was accused of C`, `X is widely seen as C`: what is attributed is the subject and
+    what the verb says of it, without the verb (the cue) or an aside set off after either;
+    no one in the sentence holds it."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.lower_ in THING_SUBJECTS:
+        return None
+    end = next((c.left_edge.i - 1 for c in verb.rights if c.left_edge.i - 1 > verb.i
+                and verb.doc[c.left_edge.i - 1].text in SEPARATORS), verb.right_edge.i + 1)
+    content = content_ranges(verb.doc, [subtree_bounds(subject), (verb.i + 1, end)])
+    return Cue(AGENTLESS, token_range([verb]), content, None, verb) if len(content) == 2 else None
 
 
 def impersonal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:

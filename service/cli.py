@@ -128,7 +128,8 @@ def cmd_inventory(args: argparse.Namespace) -> int:
     pooled = sum(bool(c.lemma) for c in learned)
     print(f"{sum(counts.seen.values())} frame occurrences, {len(counts.seen)} (form, frame) pairs, {judged} seen "
           f"at least {args.min_seen} times; {len(learned)} kept at precision >= {args.min_precision} "
-          f"(nominal frames >= {args.min_precision_nominal}) "
+          f"(nominal frames >= {args.min_precision_nominal}, agentless passives >= "
+          f"{inventory.MIN_PRECISION_AGENTLESS}) "
           f"({pooled} judged with their lemma's forms) -> {args.output}")
     return 0
 

@@ -134,4 +134,22 @@ def test_a_passive_with_its_agent_is_a_frame_of_its_own():
     complement, frame = frame_of(doc[3])
     assert (complement.text, frame) == ("plan", PASSIVE)
     no_agent = parsed(words[:4], [1, 3, 3, 3], ["det", "nsubjpass", "auxpass", "ROOT"], ["DET", "NOUN", "AUX", "VERB"])
-    assert frame_of(no_agent[3]) is None
+    assert frame_of(no_agent[3])[1] == inventory.AGENTLESS_PASSIVE
+
+
+def test_an_agentless_passive_is_measured_by_its_whole_clause():
+    # `The coach was accused of cheating`: no one named accuses; the gold content is the clause
+    # from its subject, which the frame must draw (the verb's own words alone are too little)
+    words = ["The", "coach", "was", "accused", "of", "cheating"]
+    doc = parsed(words, [1, 3, 3, 3, 3, 4], ["det", "nsubjpass", "auxpass", "ROOT", "prep", "pobj"],
+                 ["DET", "NOUN", "AUX", "VERB", "ADP", "NOUN"])
+    assert frame_of(doc[3]) == (doc[3], inventory.AGENTLESS_PASSIVE)
+    accused = doc.text.index("accused")
+    gold = GoldCue(accused, accused + 7, ((0, 9), (accused + 8, len(doc.text))))
+    assert count([(doc, [gold])]).gold[("accused", inventory.AGENTLESS_PASSIVE)] == 1
+
+
+def test_an_agentless_passive_needs_the_stricter_threshold():
+    counts = Counts(Counter({("signed", inventory.AGENTLESS_PASSIVE): 10, ("signed", "clause"): 10}),
+                    Counter({("signed", inventory.AGENTLESS_PASSIVE): 3, ("signed", "clause"): 3}))
+    assert [(c.form, c.frame) for c in learn(counts)] == [("signed", "clause")]

@@ -255,6 +255,21 @@ def test_a_raising_verb_attributes_its_whole_clause_to_no_one_named(extract):
     assert raising[0]["speaker"] is None and raising[0]["kind"] == "belief"
 
 
+def test_an_agentless_passive_attributes_subject_and_predicate_to_no_one_named(extract):
+    q = only(extract("The contractor was accused of overbilling the city for road repairs."))
+    assert [f["text"] for f in q["fragments"]] == ["The contractor", "of overbilling the city for road repairs"]
+    assert (q["cue"]["text"], q["speaker"], q["kind"]) == ("accused", None, "speech")
+
+
+def test_an_agentless_passive_stops_before_an_aside_set_off_after_it(extract):
+    q = only(extract("The senator was accused of corruption, drawing a sharp rebuke from her party."))
+    assert q["fragments"][-1]["text"] == "of corruption"
+
+
+def test_a_passive_no_one_marks_as_said_is_no_attribution(extract):
+    assert extract("The old bridge was repaired of its cracks last spring.") == []
+
+
 def test_a_clause_on_the_object_of_the_cues_preposition(extract):
     q = only(extract("At the hearing, the minister elaborated on the fact that the ferries are being repaired "
                      "in Norway."))

@@ -471,7 +471,8 @@ class SpeakerResolver:
 
     def _described_antecedent(self, i: int, gender: str | None = None) -> str | None:
         """In its own sentence a description is not the subject's (`Sanders advised Clinton, as
-        the Democratic nominee ...`: Clinton); before it, the latest subject, else the latest named.
+        the Democratic nominee ...`: Clinton), nor, in a clause that subject governs, that
+        person's; before it, the latest subject, else the latest named.
         A gendered description (`the businessman`, `the congresswoman`) passes over people the
         article has shown to be of the other gender."""
         lo, hi = bisect_left(self.positions, i - DESCRIPTION_WINDOW), bisect_left(self.positions, i)
@@ -480,7 +481,10 @@ class SpeakerResolver:
         sentence_start = self.doc[i].sent.start
         is_subject = {at: self.doc[at].dep_ in ("nsubj", "nsubjpass") for at, _ in recent}
         same = [name for at, name in recent if at >= sentence_start and not is_subject[at]]
-        earlier = [(at, name) for at, name in recent if at < sentence_start]
+        # nor, named earlier, the subject whose clause holds it (`Bornstein said the candidate was well`)
+        holders = {name for at, name in recent if at >= sentence_start and is_subject[at]
+                   and self.doc[at].head in self.doc[i].ancestors}
+        earlier = [(at, name) for at, name in recent if at < sentence_start and name not in holders]
         subjects = [name for at, name in earlier if is_subject[at]]
         return (same or subjects or [name for _, name in earlier] or [None])[-1]
 
@@ -919,8 +923,12 @@ class SpeakerResolver:
 
     def _author_of(self, document: Token) -> Token | None:
         """Who wrote or released a document, named in its own phrase: `a study by X`, `a report
-        released by X`, `research conducted by X` (a person or a body the NER names); not who
-        only handled it (`emails obtained by X`)."""
+        released by X`, `research conducted by X`, `X's statement`, `her statement` (a person or
+        a body the NER names, or a person's pronoun); not who only handled it (`emails obtained
+        by X`)."""
+        owner = next((c for c in document.children if c.dep_ == "poss"), None)
+        if owner is not None and (owner.lower_ in PERSON_PRONOUNS or owner.ent_type_ in SPEAKERS):
+            return owner
         for child in document.children:
             if child.dep_ == "prep" and child.lower_ == "by":  # `a study by X`
                 source = next((c for c in child.children if c.dep_ == "pobj"), None)

@@ -568,3 +568,10 @@ def test_a_role_owned_by_a_name_is_the_person_who_holds_it(extract):
 def test_a_bare_role_owned_by_a_name_is_not_anyone_with_that_role(extract):
     text = "President Ana Ruiz met the delegation on Monday. Germany's president said the talks went well."
     assert speakers(extract, text)[-1] != "Ana Ruiz"
+
+
+def test_a_persons_statement_speaks_for_its_owner(extract):
+    assert speakers(extract, "Mayor Tom Reyes met voters on Monday. His statement said the bridge would reopen.") \
+        == ["Tom Reyes"]
+    assert speakers(extract, "Mayor Tom Reyes met voters. Reyes's statement said the bridge would reopen.") \
+        == ["Tom Reyes"]

@@ -272,3 +272,9 @@ def test_an_honorific_is_no_part_of_the_role_before_it(extract):
 def test_a_role_set_beside_an_honorific_and_name_is_the_title(extract):
     text = '"This is a big step," said lead author Dr. Maria Chen of Stanford University.'
     assert speaker_of_first_quote(extract, text) == ("Maria Chen", "lead author")
+
+
+def test_a_description_inside_what_a_person_says_is_not_that_persons_role(extract):
+    # Ortiz says the senator is well: the senator is someone else, named or not
+    text = "Dr. Lena Ortiz examined the senator in May. Ortiz said the senator was in excellent health."
+    assert speaker_of_first_quote(extract, text) == ("Lena Ortiz", None)

@@ -107,7 +107,8 @@ def role_phrase(head: Token, lexicon: Lexicon, beside_name: bool = False) -> str
             and (child.tag_ not in ("VBN", "VBG") or after_a_hyphen(child))  # `Florida-based`, not `newly named`
         role_of = child.i > head.i and child.dep_ == "prep" and child.lower_ in ROLE_PREPOSITIONS
         joined = beside_name and child.i > head.i and child.dep_ in ("conj", "cc")
-        hyphened = child.i > head.i and (joins_words(child) or after_a_hyphen(child))  # `playwright-in-residence`
+        # `playwright-in-residence`; the hyphen of `front-runner`, which the parser hangs on the head
+        hyphened = joins_words(child) or (child.i > head.i and after_a_hyphen(child))
         if modifier or role_of or joined or hyphened:
             keep.extend(child.subtree)
     keep = up_to_an_aside(without_second_roles(sorted(keep, key=lambda t: t.i), head, lexicon), head)

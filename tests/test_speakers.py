@@ -575,3 +575,8 @@ def test_a_persons_statement_speaks_for_its_owner(extract):
         == ["Tom Reyes"]
     assert speakers(extract, "Mayor Tom Reyes met voters. Reyes's statement said the bridge would reopen.") \
         == ["Tom Reyes"]
+
+
+def test_a_company_described_by_its_trade_is_the_company_that_spoke_before(extract):
+    text = "Airbus said deliveries would resume. The planemaker added that it had fixed the fault."
+    assert speakers(extract, text) == ["Airbus", "Airbus"]

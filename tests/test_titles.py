@@ -278,3 +278,13 @@ def test_a_description_inside_what_a_person_says_is_not_that_persons_role(extrac
     # Ortiz says the senator is well: the senator is someone else, named or not
     text = "Dr. Lena Ortiz examined the senator in May. Ortiz said the senator was in excellent health."
     assert speaker_of_first_quote(extract, text) == ("Lena Ortiz", None)
+
+
+def test_a_hyphenated_role_keeps_its_hyphen(extract):
+    text = "Ana Ruiz, the Green Party front-runner, said the vote was fair."
+    assert speaker_of_first_quote(extract, text) == ("Ana Ruiz", "Green Party front-runner")
+
+
+def test_a_sports_description_stands_for_the_athlete_named_before(extract):
+    text = "Mia Lund won the final in straight sets. Afterwards the champion said she felt no pressure."
+    assert speaker_of_first_quote(extract, text) == ("Mia Lund", "champion")

@@ -580,3 +580,10 @@ def test_a_persons_statement_speaks_for_its_owner(extract):
 def test_a_company_described_by_its_trade_is_the_company_that_spoke_before(extract):
     text = "Airbus said deliveries would resume. The planemaker added that it had fixed the fault."
     assert speakers(extract, text) == ["Airbus", "Airbus"]
+
+
+def test_a_speaker_the_parser_made_the_object_of_an_inverted_cue(extract):
+    # `C, warned X`: after its clause the cue's object is who spoke
+    text = "Investors should brace for volatility, warned Mohamed Ali, an adviser at Allianz."
+    assert [(q["speaker"]["name"], q["speaker"]["title"]) for q in extract(text)] \
+        == [("Mohamed Ali", "adviser at Allianz")]

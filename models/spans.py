@@ -78,6 +78,9 @@ def token_range(tokens: list[Token] | Span) -> Range:
     return first.idx, last.idx + len(last.text)
 
 
+OPENING_BRACKETS, CLOSING_BRACKETS = "([{", ")]}"
+
+
 def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token bounds [start, end) without leading 'that', punctuation at either edge or a trailing coordinator."""
     while start < end and (doc[start].lower_ in LEADING_JUNK or doc[start].is_space):
@@ -85,6 +88,29 @@ def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end > start and (doc[end - 1].text in TRAILING_JUNK or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
         end -= 1  # a coordinator left dangling where the next conjunct was cut off (`would do and`)
     return start, end
+
+
+def closes_a_bracket(doc: Doc, start: int, end: int) -> bool:
+    """Whether the last token of [start, end) closes a bracket opened inside the span: it belongs
+    to the span then, as the words it encloses do.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Sen. Alex Padilla (D-Calif.)")
+    >>> closes_a_bracket(doc, 0, len(doc)), closes_a_bracket(doc, len(doc) - 1, len(doc))
+    (True, False)
+    """
+    closing = doc[end - 1].text
+    if closing not in CLOSING_BRACKETS:
+        return False
+    opening = OPENING_BRACKETS[CLOSING_BRACKETS.index(closing)]
+    depth = sum((t.text == opening) - (t.text == closing) for t in doc[start:end - 1])
+    return depth > 0
+
+
+def through_closing_bracket(doc: Doc, start: int, end: int) -> int:
+    """The end of [start, end), taking in the next token where it closes a bracket the span left
+    open (`approved by the board (and its chair)`: the parser hangs `)` outside the clause)."""
+    return end + 1 if end < len(doc) and closes_a_bracket(doc, start, end + 1) else end
 
 
 def without_trailing_asides(doc: Doc, start: int, end: int) -> int:
@@ -165,6 +191,7 @@ def content_ranges(doc: Doc, bounds: list[tuple[int, int]], asides: bool = True)
         start, end = trim_tokens(doc, after_dateline(doc, start), end)
         if asides and end - start > 2:
             start, end = trim_tokens(doc, start, without_trailing_asides(doc, start, end))
+        end = through_closing_bracket(doc, start, end)
         if start < end:
             out.append(token_range(doc[start:end]))
     return tuple(out)

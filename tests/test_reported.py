@@ -920,3 +920,8 @@ def test_a_plea_to_act_is_what_was_said(extract):
     q = only(extract('The coach implored his players to "play for the shirt" in the final.'))
     assert (q["cue"]["text"], q["type"]) == ("implored", "mixed")
     assert q["text"] == 'his players to "play for the shirt" in the final'
+
+
+def test_a_bracket_opened_in_the_content_is_closed_in_it(extract):
+    q = only(extract("The mayor said the vote was approved by the board (and its chair)."))
+    assert q["text"] == "the vote was approved by the board (and its chair)"

@@ -587,3 +587,8 @@ def test_a_speaker_the_parser_made_the_object_of_an_inverted_cue(extract):
     text = "Investors should brace for volatility, warned Mohamed Ali, an adviser at Allianz."
     assert [(q["speaker"]["name"], q["speaker"]["title"]) for q in extract(text)] \
         == [("Mohamed Ali", "adviser at Allianz")]
+
+
+def test_a_party_and_state_in_brackets_stay_whole_in_the_mention(extract):
+    q = extract("Sen. Alex Padilla (D-Calif.) said the bill would pass.")[0]
+    assert q["speaker"]["mention"]["text"] == "Sen. Alex Padilla (D-Calif.)"

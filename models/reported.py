@@ -57,6 +57,8 @@ STOP_POS = frozenset({"VERB", "AUX", "SCONJ", "CCONJ", "ADP"})
 VIEW_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "conj", "relcl", "parataxis"})
 #: what opens a question: `would not say whether C`, `has not disclosed how many C`
 QUESTION_WORDS = frozenset({"whether", "if", "what", "who", "whom", "whose", "why", "how", "when", "where", "which"})
+#: `asked not to be named`: a source's condition of anonymity
+ANONYMITY_PARTICIPLES = frozenset({"named", "identified", "quoted"})
 #: verbs of having and being: `had access to X as a "donor"` casts no one as anything
 HAVE_BE = frozenset({"have", "has", "had", "having", "be", "is", "are", "was", "were", "been", "being"})
 
@@ -130,7 +132,7 @@ def clausal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
         clauses = _object_read_for_a_clause(verb)
     if not clauses and form in lexicon.speech:
         clauses = _fronted_words(verb)
-    clauses = [c for c in clauses if not _statement_beside(c, verb, lexicon)]
+    clauses = [c for c in clauses if not _statement_beside(c, verb, lexicon) and not _asks_anonymity(c)]
     if not clauses:
         return None
     bounds = [_clause_bounds(c, lexicon, verb) for c in clauses]
@@ -145,6 +147,12 @@ def clausal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     if rule == BELIEF and subject is not None and _stands_for_a_thing(subject, lexicon):
         return None  # `it means C`, `that shows C`: a fact implies, nobody holds a belief
     return Cue(rule, _cue_range(verb, lexicon, noun), content, subject, verb)
+
+
+def _asks_anonymity(clause: Token) -> bool:
+    """`who asked not to be named because C`: the condition a source spoke on, not what it said."""
+    return clause.lower_ in ANONYMITY_PARTICIPLES and _children(clause, "auxpass") != [] \
+        and _children(clause, "neg") != []
 
 
 def _speaker_after(verb: Token, clauses: list[Token], lexicon: Lexicon) -> Token | None:
@@ -887,6 +895,8 @@ def learned_cue(token: Token, lexicon: Lexicon) -> Cue | None:
     if found is None or (token.lower_, found[1]) not in lexicon.learned or token.lower_ in lexicon.raising:
         return None  # a raising verb's frame is `raising_cue`'s
     clause, frame = found
+    if frame == INFINITIVE and _asks_anonymity(clause):
+        return None
     if frame == AGENTLESS_PASSIVE:
         return _agentless_passive_cue(token)
     start, end = subtree_bounds(clause)

@@ -925,3 +925,8 @@ def test_a_plea_to_act_is_what_was_said(extract):
 def test_a_bracket_opened_in_the_content_is_closed_in_it(extract):
     q = only(extract("The mayor said the vote was approved by the board (and its chair)."))
     assert q["text"] == "the vote was approved by the board (and its chair)"
+
+
+def test_a_request_not_to_be_named_is_no_attribution(extract):
+    text = '"We knew it was coming," said one resident, who asked not to be named for fear of reprisals.'
+    assert [q["text"] for q in extract(text)] == ["We knew it was coming,"]

@@ -25,7 +25,7 @@ from .labels import Label, labelled_lines
 from .lexicon import Lexicon
 from .marks import QuotedSpan
 from .nesting import outermost, split_quoting_clauses
-from .reported import Cue, find_cues
+from .reported import THING_SUBJECTS, Cue, can_speak, find_cues
 from .spans import DASHES, SEPARATORS, subject_of, token_range
 from .types import Range
 
@@ -33,6 +33,8 @@ from .types import Range
 MAX_SPLIT_GAP = 160
 #: fewest words a quotation needs to be taken as a quote when nothing attributes it
 MIN_UNATTRIBUTED_WORDS = 8
+#: subjects of a clause before a colon that introduce no one's words: things, and the writer or reader
+NOT_LEAD_SPEAKERS = THING_SUBJECTS | {"i", "we", "you"}
 #: rules too unreliable without quotation marks to back them (measured on PolNeAR dev)
 QUOTES_ONLY_RULES = frozenset({"inverted"})
 #: rules that take quotation marks only inside the writer's sentence, never a quotation that
@@ -235,6 +237,20 @@ def adjacent_draft(q: QuotedSpan, tokens: TokenIndex, lexicon: Lexicon, index: T
     if before == ":" and named and len(named) <= 6 and any(t.pos_ == "PROPN" for t in named):
         source = doc[named[0].i:named[-1].i + 1].root
         return Draft("colon", "direct", pieces, token_range([lead[-1]]), source, token_range(named), quotes=[q])
+    source = _subject_of_lead(lead, lexicon) if before == ":" else None
+    if source is not None:
+        return Draft("colon", "direct", pieces, token_range([lead[-1]]), source, quotes=[q])
+    return None
+
+
+def _subject_of_lead(lead: list[Token], lexicon: Lexicon) -> Token | None:
+    """`The coach was blunt: "..."`, `Trump went even further: "..."`: a clause that ends in a
+    colon before a quotation, with someone who can speak for its subject, introduces their words."""
+    inside = {t.i for t in lead}
+    for verb in (t for t in lead if t.pos_ in ("VERB", "AUX") and (t.head.i not in inside or t.head == t)):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i in inside), None)
+        if subject is not None and subject.lower_ not in NOT_LEAD_SPEAKERS and can_speak(subject, lexicon):
+            return subject
     return None
 
 

@@ -398,7 +398,7 @@ def noun_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
         return None
     content = content_ranges(verb.doc, [subtree_bounds(c) for c in clauses])
     subject = subject_of(verb, content)
-    if not content or not _can_speak(subject, lexicon):
+    if not content or not can_speak(subject, lexicon):
         return None
     return Cue(NOUN, _cue_range(verb, lexicon, noun), content, subject, verb)
 
@@ -409,10 +409,10 @@ def _stands_for_a_thing(subject: Token, lexicon: Lexicon) -> bool:
     if subject.lower_ not in THING_SUBJECTS:
         return False
     antecedent = relative_antecedent(subject)
-    return antecedent is None or not (_can_speak(antecedent, lexicon) or antecedent.lower_ in lexicon.document_nouns)
+    return antecedent is None or not (can_speak(antecedent, lexicon) or antecedent.lower_ in lexicon.document_nouns)
 
 
-def _can_speak(subject: Token | None, lexicon: Lexicon) -> bool:
+def can_speak(subject: Token | None, lexicon: Lexicon) -> bool:
     """Whether a subject names someone who can say things: `This deployment raises concerns
     that ...` reports no speech; `Seoul raised concerns that ...` does."""
     if subject is None:
@@ -504,7 +504,7 @@ def cast_as_cue(token: Token, lexicon: Lexicon) -> Cue | None:
         return None
     content = content_ranges(verb.doc, [(cast.left_edge.i, _cast_end(token, lexicon))])
     source = subject_of(verb, content)
-    if not content or not _can_speak(source, lexicon) or _stands_for_a_thing(source, lexicon):
+    if not content or not can_speak(source, lexicon) or _stands_for_a_thing(source, lexicon):
         return None
     return Cue(CAST_AS, _cue_range(verb, lexicon), content, source, token)
 

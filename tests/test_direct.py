@@ -197,3 +197,13 @@ def test_a_split_quote_joins_across_partly_quoted_words_in_its_own_attribution(e
     quotes = extract('"It is cool working there," she said, describing how she builds "tubular mixers," '
                      'rods that control air. "And people are like family."')
     assert [f["text"] for f in quotes[0]["fragments"]] == ["It is cool working there,", "And people are like family."]
+
+
+def test_a_clause_before_a_colon_introduces_its_subjects_words(extract):
+    q = extract('The coach was blunt: "We didn\'t deserve to win."')
+    assert [(x["text"], x["speaker"]["mention"]["text"]) for x in q] == [("We didn't deserve to win.", "The coach")]
+
+
+def test_a_thing_before_a_colon_introduces_no_ones_words(extract):
+    quotes = extract('The sign on the door was clear: "No entry after dark for anyone."')
+    assert all(q["speaker"] is None for q in quotes)

@@ -55,18 +55,19 @@ PREP_OBJECT = "prep:"  # + the preposition: `referring to X` is ("referring", "p
 #: and scored on the other, 3 found more marked quotes than 5 (loose F1 0.680 -> 0.682)
 MIN_SEEN = 3
 #: least precision (gold cue / occurrences) for a propositional frame (clause, infinitive, noun
-#: clause, agentless passive) to be kept. Its occurrences include the ones the engine drops anyway (nested in a quote,
-#: no speaker), so the quotes it adds are right more often than this: learned on one half of train
-#: and scored on the other, the frames between 0.2 and 0.5 added 310 quotes, 187 of them marked
+#: clause) to be kept. Its occurrences include the ones the engine drops anyway (nested in a
+#: quote, no speaker), so the quotes it adds are right more often than this: learned on one half
+#: of train and scored on the other, the frames between 0.2 and 0.5 added 310 quotes, 187 of them
+#: marked
 MIN_PRECISION = 0.2
 #: least precision for a nominal frame (object, preposition, passive): more often a cue than not.
 #: A noun complement is as often a topic as a proposition (`shown no signs`, `pushed Europe`); on
 #: the held-out half, nominal frames below 0.5 cost more precision than they won in recall
 MIN_PRECISION_NOMINAL = 0.5
 #: least precision for an agentless passive (`X was accused of C`), whose content is the whole
-#: clause and whose source no one in it: learned on one half of train and scored on the other,
-#: the forms between 0.3 and 0.4 were right 27 times in 100 they fired, those between 0.4 and
-#: 0.5, 35 (break-even for F1 there is about 36)
+#: clause and whose source is no one in it: learned on one half of train and scored on the
+#: other, the forms between 0.3 and 0.4 were right 27 times in 100 they fired, those between 0.4
+#: and 0.5, 35 (break-even for F1 there is about 36)
 MIN_PRECISION_AGENTLESS = 0.4
 #: least Jaccard overlap of a complement and a gold content for the two to be the same quote
 MIN_OVERLAP = 0.5

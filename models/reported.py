@@ -151,8 +151,8 @@ def clausal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
 
 def _asks_anonymity(clause: Token) -> bool:
     """`who asked not to be named because C`: the condition a source spoke on, not what it said."""
-    return clause.lower_ in ANONYMITY_PARTICIPLES and _children(clause, "auxpass") != [] \
-        and _children(clause, "neg") != []
+    return clause.lower_ in ANONYMITY_PARTICIPLES and bool(_children(clause, "auxpass")) \
+        and bool(_children(clause, "neg"))
 
 
 def _speaker_after(verb: Token, clauses: list[Token], lexicon: Lexicon) -> Token | None:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from .entities import headline_mentions, is_headline
 from .entity_types import BODIES, PLACES, SPEAKERS
 from .lexicon import Lexicon
-from .spans import agent_of, closes_a_bracket, proper_nouns, relative_antecedent, tokens_in
+from .spans import CLOSING_BRACKETS, agent_of, closes_a_bracket, proper_nouns, relative_antecedent, tokens_in
 from .titles import (
     appositive_role,
     author_line,
@@ -226,8 +226,12 @@ def mention_bounds(subject: Token) -> tuple[int, int]:
         if child.i > subject.i and cut:
             end = min(end, child.left_edge.i)
     doc = subject.doc
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space) \
-            and not closes_a_bracket(doc, start, end):  # `Sen. X (D-Calif.)` keeps its `)`
+    bracket_checked = False  # `Sen. X (D-Calif.)` keeps its `)`; one check, so a run of `)))` stays linear
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        if not bracket_checked and doc[end - 1].text in CLOSING_BRACKETS:
+            bracket_checked = True
+            if closes_a_bracket(doc, start, end):
+                break
         end -= 1
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1

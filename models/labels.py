@@ -10,6 +10,7 @@ text and one pass over the entities: linear in the length of the article.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -22,6 +23,11 @@ from .types import Range
 
 #: `Name: statement` on its own line; an opening mark before the name is allowed (transcripts)
 LABELLED_LINE = re.compile(r"""(?m)^[ \t]*["“]?(?P<label>[^\n:"“”]{2,40}?):[ \t]+(?P<said>\S[^\n]*?)[ \t]*$""")
+#: an interview transcript: question lines `Q: ...` and the interviewee's answer lines `A: ...`
+QUESTION_LINE = re.compile(r"(?m)^[ \t]*Q:[ \t]+\S")
+ANSWER_LINE = re.compile(r"(?m)^[ \t]*(?P<letter>A):[ \t]+(?P<said>\S[^\n]*?)[ \t]*$")
+#: fewest question lines that make a transcript of an interview
+MIN_QUESTIONS = 2
 MAX_LABEL_WORDS = 3
 MIN_STATEMENT_WORDS = 3
 #: a headline label may say whom or where its source spoke to: `Obama on Climate Change:`,
@@ -86,6 +92,35 @@ def labelled_lines(doc: Doc, text: str, lexicon: Lexicon) -> Iterator[Label]:
             continue
         yield Label((colon.start_char, colon.end_char), match.span("said"), label.root,
                     (label.start_char, label.end_char))
+    yield from interview_answers(doc, text)
+
+
+def interview_answers(doc: Doc, text: str) -> Iterator[Label]:
+    """`Q: ... A: ...`: in an interview transcript (two question lines or more) each answer line
+    is the interviewee's, the person the article names most often before the first question
+    (`Diane Guerrero` over the characters she plays; `Biden` over the reporters he spoke to)."""
+    questions = [m.start() for m in QUESTION_LINE.finditer(text)]
+    if len(questions) < MIN_QUESTIONS:
+        return
+    interviewee = _most_named_person(doc, questions[0])
+    if interviewee is None:
+        return
+    for match in ANSWER_LINE.finditer(text):
+        if match.start() > questions[0] and len(match["said"].split()) >= MIN_STATEMENT_WORDS:
+            letter = match.start("letter")
+            yield Label((letter + 1, letter + 2), match.span("said"), interviewee, (letter, letter + 1))
+
+
+def _most_named_person(doc: Doc, before: int) -> Token | None:
+    """The person named most often before character `before` (by surname; the first named on a
+    tie), at their fullest mention."""
+    people = [ent for ent in doc.ents if ent.label_ == "PERSON" and ent.end_char <= before]
+    if not people:
+        return None
+    surnames = Counter(ent[-1].lower_ for ent in people)
+    top = max(surnames, key=lambda name: (surnames[name], -next(k for k, e in enumerate(people)
+                                                                 if e[-1].lower_ == name)))
+    return max((ent for ent in people if ent[-1].lower_ == top), key=len).root
 
 
 def source_part(start: int, end: int, text: str) -> tuple[int, int]:

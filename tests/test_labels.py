@@ -37,3 +37,19 @@ def test_poll_label_is_a_document_source(extract):
 def test_section_labels_and_unknown_words_are_not_sources(extract):
     assert extract("UPDATE: The story now gives the right date for the vote.") == []
     assert extract("Bottom Line: the city will rebuild the bridge before the spring.") == []
+
+
+INTERVIEW = ("Senator Maria Lopez spoke with Tom Reed of The Herald about the budget. Lopez has led the "
+             "finance committee since 2021.\n\n"
+             "Q: Will the budget pass?\n\n"
+             "A: I think it will pass by Friday, but it will be close.\n\n"
+             "Q: What about the schools?\n\n"
+             "A: The schools will get every dollar we promised.\n")
+
+
+def test_an_interviews_answers_are_the_interviewees(extract):
+    answers = [q for q in extract(INTERVIEW) if q["speaker"] and q["speaker"]["mention"]["text"] == "A"]
+    assert [q["text"] for q in answers] == ["I think it will pass by Friday, but it will be close.",
+                                            "The schools will get every dollar we promised."]
+    assert {(q["speaker"]["name"], q["speaker"]["title"]) for q in answers} == {("Maria Lopez", "Senator")}
+

@@ -118,8 +118,10 @@ def _most_named_person(doc: Doc, before: int) -> Token | None:
     if not people:
         return None
     surnames = Counter(ent[-1].lower_ for ent in people)
-    top = max(surnames, key=lambda name: (surnames[name], -next(k for k, e in enumerate(people)
-                                                                 if e[-1].lower_ == name)))
+    first: dict[str, int] = {}
+    for k, ent in enumerate(people):
+        first.setdefault(ent[-1].lower_, k)
+    top = max(surnames, key=lambda name: (surnames[name], -first[name]))
     return max((ent for ent in people if ent[-1].lower_ == top), key=len).root
 
 

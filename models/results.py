@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from bisect import bisect_right
 
-from .attribution import Draft
+from spacy.tokens import Doc, Token
+
+from .attribution import LABEL, Draft
 from .confidence import confidence
 from .indexes import TextIndex
 from .lexicon import Lexicon
@@ -68,10 +70,28 @@ class SpeakerBook:
         return speaker
 
 
+class LabelledLines:
+    """The words of labelled lines (`A: I think C`, `WALLACE: I said C`) and whose they are:
+    an `I` there is the label's speaker, not the writer."""
+
+    def __init__(self, drafts: list[Draft]) -> None:
+        lines = sorted((start, end, draft.source) for draft in drafts if draft.rule == LABEL
+                       and draft.source is not None for start, end in draft.fragments)
+        self.lines, self.starts = lines, [start for start, _, _ in lines]
+
+    def speaker_of(self, token: Token) -> Token | None:
+        """The label's source when `token` is an `I` inside a labelled line, else None."""
+        k = bisect_right(self.starts, token.idx) - 1
+        if token.lower_ != "i" or k < 0 or token.idx >= self.lines[k][1]:
+            return None
+        return self.lines[k][2]
+
+
 def build(doc: Doc, index: TextIndex, drafts: list[Draft], lexicon: Lexicon) -> tuple[list[Quote], list[Speaker]]:
     """Quotes with resolved speakers, and the speakers with the quotes they made."""
     text = index.text
     resolver = SpeakerResolver(doc, lexicon, quoted=lambda i: index.quote_at(i) is not None)
+    labelled = LabelledLines(drafts)
     book = SpeakerBook()
     quotes: list[Quote] = []
     for draft in drafts:
@@ -80,7 +100,9 @@ def build(doc: Doc, index: TextIndex, drafts: list[Draft], lexicon: Lexicon) -> 
         speaker = mention = None
         if rng is not None and draft.source is not None:
             mention = TextSpan.of(text, *rng)
-            resolved = resolver.resolve(draft.source, mention.text)
+            answerer = labelled.speaker_of(draft.source)  # `A: I think C`: the answerer's `I`
+            resolved = resolver.resolve(draft.source, mention.text) if answerer is None else \
+                resolver.resolve(answerer, doc[slice(*mention_bounds(answerer))].text)
             speaker = book.add(resolved, mention)
             if resolved.kind == "person" and resolved.name:
                 resolver.note_speaker(draft.source.i, resolved.name)

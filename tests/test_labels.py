@@ -53,3 +53,10 @@ def test_an_interviews_answers_are_the_interviewees(extract):
                                             "The schools will get every dollar we promised."]
     assert {(q["speaker"]["name"], q["speaker"]["title"]) for q in answers} == {("Maria Lopez", "Senator")}
 
+
+
+def test_an_i_inside_a_labelled_line_is_the_labels_speaker(extract):
+    text = "Chris Wallace moderated the debate.\n\nWALLACE: I think the debate will be fair to both of them.\n"
+    nested = [q for q in extract(text) if q["speaker"] and q["speaker"]["mention"]["text"] == "I"]
+    assert [(q["text"], q["speaker"]["name"]) for q in nested] \
+        == [("the debate will be fair to both of them", "Chris Wallace")]

@@ -131,7 +131,7 @@ def clausal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     if not clauses and lemma == "say":
         clauses = _object_read_for_a_clause(verb)
     if not clauses and form in lexicon.speech:
-        clauses = _fronted_words(verb)
+        clauses = _fronted_words(verb) or _clause_before_subject(verb)
     clauses = [c for c in clauses if not _statement_beside(c, verb, lexicon) and not _asks_anonymity(c)]
     if not clauses:
         return None
@@ -245,6 +245,26 @@ def _fronted_words(verb: Token) -> list[Token]:
         return []
     return [c for c in verb.lefts if c.right_edge.i == verb.i - 2 and c.left_edge.i == verb.sent.start
             and c.dep_ in ("nsubj", "dobj", "npadvmod") and _reads_as_clause(c)]
+
+
+def _clause_before_subject(verb: Token) -> list[Token]:
+    """`As the mayor spoke, a girl was hurt, police said.`: a cue that ends its sentence after
+    its subject and a comma reports what opens the sentence, even where the parser hung that
+    clause on it as an adverbial or left it unlabelled instead of a complement."""
+    doc, sent = verb.doc, verb.sent
+    subject = next((c for c in verb.lefts if c.dep_ in SUBJECT_DEPS), None)
+    end = sent.end
+    while end > verb.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if subject is None or end != verb.i + 1 or subject.left_edge.i < 2 or doc[subject.left_edge.i - 1].text != ",":
+        return []
+    opening = [c for c in verb.lefts if c.i < subject.left_edge.i and not c.is_punct]
+    if len(opening) != 1 or opening[0].dep_ not in ("advcl", "dep", "nsubj", "npadvmod", "dobj"):
+        return []
+    phrase = opening[0]
+    starts_sentence = phrase.left_edge.i == sent.start or all(t.is_punct for t in doc[sent.start:phrase.left_edge.i])
+    ends_at_comma = phrase.right_edge.i == subject.left_edge.i - 2
+    return [phrase] if starts_sentence and ends_at_comma and _reads_as_clause(phrase) else []
 
 
 def _reads_as_clause(phrase: Token) -> bool:

@@ -930,3 +930,12 @@ def test_a_bracket_opened_in_the_content_is_closed_in_it(extract):
 def test_a_request_not_to_be_named_is_no_attribution(extract):
     text = '"We knew it was coming," said one resident, who asked not to be named for fear of reprisals.'
     assert [q["text"] for q in extract(text)] == ["We knew it was coming,"]
+
+
+def test_a_closing_cue_reports_the_opening_clause_the_parser_left_unlabelled(extract):
+    # the parser reads `Those ... struggle` as an unlabelled dependent of `said`, not its
+    # complement; everything before `, she said` is still what she said
+    text = "Those who take on heavy medical debt struggle, even with a steady job, she said."
+    q = only(extract(text))
+    assert q["text"] == text[:text.index(", she said")]
+    assert (q["cue"]["text"], q["speaker"]["mention"]["text"]) == ("said", "she")

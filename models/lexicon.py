@@ -117,6 +117,7 @@ class Lexicon:
     trade_nouns: frozenset[str]  # organisation nouns a definite description refers back by
     document_nouns: frozenset[str]
     opinion_nouns: frozenset[str]  # `in his view, C`
+    hearsay_adverbs: frozenset[str]  # `X reportedly did C`
     authoring_verbs: dict[str, str]  # `a poll conducted by X`: X wrote it
     boilerplate: re.Pattern[str]
     confidence: dict[tuple[str, str], float]  # (rule, quote type) -> base confidence
@@ -125,7 +126,7 @@ class Lexicon:
     def trigger_forms(self) -> frozenset[str]:
         """Every word form some cue rule starts from: tokens outside it need no rule at all."""
         return frozenset({*self.speech, *self.belief, *self.small_clause, *self.objects, *self.light_verbs,
-                          *self.phrasal_forms, *self.raising, "according", "in", "as",
+                          *self.phrasal_forms, *self.raising, *self.hearsay_adverbs, "according", "in", "as",
                           *(form for form, _ in self.learned)})
 
     @cached_property
@@ -195,6 +196,7 @@ def read_lexicon(directory: Path) -> Lexicon:
         trade_nouns=frozenset(files.lines("trade_nouns.txt")),
         document_nouns=frozenset(files.lines("document_nouns.txt")),
         opinion_nouns=frozenset(files.lines("opinion_nouns.txt")),
+        hearsay_adverbs=frozenset(files.lines("hearsay_adverbs.txt")),
         authoring_verbs=files.forms("authoring_verbs.txt"),
         boilerplate=re.compile("|".join(f"(?:{p})" for p in files.lines("boilerplate.txt")), re.IGNORECASE),
         confidence={(rule, kind): float(value) for rule, kind, value in files.table("confidence.tsv", 3)},

@@ -38,8 +38,8 @@ from .types import Range
 CLAUSAL, BELIEF, OBJECT, SMALL_CLAUSE, PHRASAL, ACCORDING, INVERTED, NOUN, PARENTHETICAL, PASSIVE, LEARNED = (
     "clausal", "belief", "object", "small_clause", "phrasal", "according", "inverted", "noun", "parenthetical",
     "passive", "learned")
-DOCUMENT, RAISING, AS_CLAUSE, CAST_AS, REFUSAL, QUOTED_NAME, TRAILING, AGENTLESS = (
-    "document", "raising", "as_clause", "cast_as", "refusal", "quoted_name", "trailing", "agentless")
+DOCUMENT, RAISING, AS_CLAUSE, CAST_AS, REFUSAL, QUOTED_NAME, TRAILING, AGENTLESS, HEARSAY = (
+    "document", "raising", "as_clause", "cast_as", "refusal", "quoted_name", "trailing", "agentless", "hearsay")
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: subjects that stand for things: a belief verb after them reports no one's belief
@@ -1001,10 +1001,15 @@ def _agentless_passive_cue(verb: Token) -> Cue | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subject is None or subject.lower_ in THING_SUBJECTS:
         return None
-    end = next((c.left_edge.i - 1 for c in verb.rights if c.left_edge.i - 1 > verb.i
-                and verb.doc[c.left_edge.i - 1].text in SEPARATORS), verb.right_edge.i + 1)
-    content = content_ranges(verb.doc, [subtree_bounds(subject), (verb.i + 1, end)])
+    content = content_ranges(verb.doc, [subtree_bounds(subject), (verb.i + 1, _before_set_off(verb))])
     return Cue(AGENTLESS, token_range([verb]), content, None, verb) if len(content) == 2 else None
+
+
+def _before_set_off(verb: Token) -> int:
+    """Where a verb's phrase ends: before the first dependent after it that a comma or a dash
+    sets off (`X refused, which prompted Y`: the aside is the writer's), else at its end."""
+    return next((c.left_edge.i - 1 for c in verb.rights if c.left_edge.i - 1 > verb.i
+                 and verb.doc[c.left_edge.i - 1].text in SEPARATORS), verb.right_edge.i + 1)
 
 
 def impersonal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
@@ -1022,6 +1027,21 @@ def impersonal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     return Cue(RAISING, token_range([verb]), content, experiencer, verb) if content else None
 
 
+def hearsay_cue(adverb: Token, lexicon: Lexicon) -> Cue | None:
+    """`X reportedly met Y`, `Reportedly, X met Y`: the clause the adverb modifies, from its
+    subject to its end (before an aside set off by a comma), is what others said; no one in the
+    sentence said it. On a cue verb (`X reportedly said C`) the adverb only hedges its quote."""
+    verb = adverb.head
+    if adverb.lower_ not in lexicon.hearsay_adverbs or adverb.dep_ != "advmod" or verb.pos_ not in ("VERB", "AUX") \
+            or lexicon.is_cue_form(verb.lower_) or verb.lower_ in lexicon.belief:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.lower_ in THING_SUBJECTS:
+        return None
+    content = content_ranges(verb.doc, [(subject.left_edge.i, _before_set_off(verb))])
+    return Cue(HEARSAY, token_range([adverb]), content, None, adverb) if content else None
+
+
 def _noun_source(noun: Token) -> Token | None:
     """Whose claim or promise a noun of saying is: its possessor (`his promise`), or the subject
     of the verb it is the object of (`X made the claim that C`)."""
@@ -1034,7 +1054,7 @@ def _noun_source(noun: Token) -> Token | None:
 RULES: tuple[Callable[[Token, Lexicon], Cue | None], ...] = (
     unanswered_cue, withheld_cue, according_cue, document_cue, view_cue, phrasal_cue, clausal_cue, short_answer_cue,
     noun_cue, parenthetical_cue, small_clause_cue, passive_cue, inverted_cue, as_clause_cue, object_cue,
-    impersonal_cue, learned_cue, cast_as_cue, quoted_name_cue)
+    impersonal_cue, learned_cue, cast_as_cue, quoted_name_cue, hearsay_cue)
 
 
 def find_cues(doc: Doc, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Cue]:

@@ -939,3 +939,14 @@ def test_a_closing_cue_reports_the_opening_clause_the_parser_left_unlabelled(ext
     q = only(extract(text))
     assert q["text"] == text[:text.index(", she said")]
     assert (q["cue"]["text"], q["speaker"]["mention"]["text"]) == ("said", "she")
+
+
+def test_reportedly_attributes_its_clause_to_no_one_named(extract):
+    q = only(extract("The club is reportedly paying $40 million for the goalkeeper, which fans welcomed."))
+    assert (q["text"], q["cue"]["text"], q["speaker"], q["kind"]) == (
+        "The club is reportedly paying $40 million for the goalkeeper", "reportedly", None, "speech")
+
+
+def test_reportedly_on_a_speech_verb_leaves_the_speakers_quote(extract):
+    q = only(extract("The coach reportedly told the players that the season was over."))
+    assert (q["text"], q["speaker"]["mention"]["text"]) == ("the season was over", "The coach")

@@ -16,6 +16,7 @@ The order of the passes:
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
@@ -125,17 +126,13 @@ def cue_drafts(doc: Doc, lexicon: Lexicon, index: TextIndex) -> list[Draft]:
 
     drafts: list[Draft] = []
     claimed: set[int] = set()
-    seen: set[tuple[Range, ...]] = set()
     found: dict[Cue, Draft] = {}
     overlooked: dict[Cue, Draft] = {}  # direct quotes an earlier cue's content claimed
     for label in labelled_lines(doc, index.text, lexicon):
         if not index.is_boilerplate(label.colon[0]):
             drafts.append(label_draft(label, index))
             claimed.update(q.open_at for q in drafts[-1].quotes if drafts[-1].type == "direct")
-    for cue in find_cues(doc, lexicon, hidden):
-        if cue.content in seen:
-            continue
-        seen.add(cue.content)
+    for cue in _one_cue_per_content(find_cues(doc, lexicon, hidden)):
         draft = classify(cue, index)
         if draft.type == "indirect" and cue.rule in QUOTES_ONLY_RULES:
             continue
@@ -150,6 +147,17 @@ def cue_drafts(doc: Doc, lexicon: Lexicon, index: TextIndex) -> list[Draft]:
         found[cue] = draft
     kept, freed = split_quoting_clauses(outermost(list(found)), list(overlooked))
     return drafts + [found.get(cue) or classify(cue, index) for cue in kept] + [overlooked[cue] for cue in freed]
+
+
+def _one_cue_per_content(cues: Iterable[Cue]) -> list[Cue]:
+    """The cues in text order, one per content: where two report the same words, the first
+    with a source (`X is expected to C, the club said`: the club said it; that it is expected
+    is part of what the club said), else the first."""
+    chosen: dict[tuple[Range, ...], tuple[int, Cue]] = {}
+    for k, cue in enumerate(cues):
+        if cue.content not in chosen or (chosen[cue.content][1].source is None and cue.source is not None):
+            chosen[cue.content] = (k, cue)
+    return [cue for _, cue in sorted(chosen.values(), key=lambda kept: kept[0])]
 
 
 def _speech_verb(tokens: list[Token], lexicon: Lexicon) -> Token | None:

@@ -18,6 +18,13 @@ def test_a_belief_inside_what_someone_said_is_part_of_their_quote(extract):
     assert texts(quotes) == [("said", "she thinks the plan will fail")]
 
 
+def test_what_is_expected_is_part_of_what_the_named_source_said(extract):
+    # `expected` and `said` report the same words; the quote is the club's, not no one's
+    quotes = extract("The striker is expected to miss the final, the club said.")
+    assert texts(quotes) == [("said", "The striker is expected to miss the final")]
+    assert quotes[0]["speaker"]["mention"]["text"] == "the club"
+
+
 def test_a_trailing_participle_is_the_speakers_next_statement(extract):
     quotes = extract("The senator said the tax was unfair, arguing that families would pay more.")
     assert texts(quotes) == [("said", "the tax was unfair"), ("arguing", "families would pay more")]

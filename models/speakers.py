@@ -198,6 +198,15 @@ def bare_org_name(text: str) -> str:
 NATIONALITY_NOUN = re.compile(r"(?:english|french|irish|scots|welsh|dutch|country|china)(?:wo)?man")
 
 
+def is_proper_name(name: str) -> bool:
+    """Whether a source's name is a proper name, not a description of it.
+
+    >>> is_proper_name("Food and Drug Administration"), is_proper_name("senator's office")
+    (True, False)
+    """
+    return any(word[:1].isupper() for word in name.split())
+
+
 def is_epithet(head: Token) -> bool:
     """Whether a source head is a definite epithet of nationality or age, which sports and
     feature writing use for a person just named: `the Spaniard`, `the Frenchman`, `the 24-year-old`."""
@@ -978,8 +987,9 @@ class SpeakerResolver:
             full = self.full_org_name(head.text, head.i) or self._named_earlier(head)
             if full is not None:
                 return Resolved(full, "organization")
-            if lower in self.lexicon.trade_nouns and (acted := self._body_before(head.i, "organization")).name:
-                return acted  # `Amazon said ... The retailer added`
+            acted = self._body_before(head.i, "organization") if lower in self.lexicon.trade_nouns else None
+            if acted is not None and acted.name and is_proper_name(acted.name):
+                return acted  # `Amazon said ... The retailer added`; not `The airline said ... the hospital`
         if lower in self.lexicon.org_nouns or plain.lower() in self.lexicon.org_nouns:
             return Resolved(self._with_owner(head, plain), "organization")
         role = role_phrase(head, self.lexicon) or (appositive_role(head, self.lexicon, beside_name=False)

@@ -483,6 +483,13 @@ def test_a_company_described_by_its_trade_is_the_organisation_that_acted_last(ex
     assert speakers(extract, text) == ["Amazon", "Amazon"]
 
 
+def test_a_trade_noun_does_not_stand_for_an_unnamed_body_of_another_trade(extract):
+    # the airline is no name the hospital could be another word for
+    text = ("The airline said it would cut 2,000 jobs. "
+            "In a statement, the hospital confirmed that two patients had died.")
+    assert speakers(extract, text) == ["airline", "hospital"]
+
+
 def test_a_trade_noun_with_no_organisation_before_it_stays_as_written(extract):
     assert speakers(extract, "The retailer said the cuts would affect its devices unit.") == ["retailer"]
 

@@ -32,10 +32,13 @@ RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 ASIDE_WINDOW = 80  # tokens looked back for a trailing aside: bounded, however long the content
 DASHES = frozenset("-–—―")
 #: a wire dateline that opens a paragraph: `LONDON (Reuters) -`, `BUFFALO, N.Y. (AP) —`; the place
-#: in capitals, a state or country after a comma, the agency in brackets, then a dash
-DATELINE = re.compile(r"[A-Z][A-Z.'’ ]*[A-Z.]"  # the place
+#: in capitals, a state or country after a comma, a date, the agency in brackets, then a dash
+DATELINE = re.compile(r"[A-Z][A-Z.'’]*[A-Z.](?: [A-Z][A-Z.'’]*){0,3}"  # the place, in four words at most
                       r"(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?"  # its state or country
+                      r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?"  # the date: `, Dec. 11`
                       r"(?: ?\([^()\n]{1,40}\))? ?(?:--|[-–—]) ?")  # the agency, the dash
+#: the most tokens a dateline runs to (`CAMBRIDGE, Mass., Dec. 11 (UPI) —` is 11)
+MAX_DATELINE_TOKENS = 12
 
 
 def joins_words(token: Token) -> bool:
@@ -217,13 +220,39 @@ def subject_of(verb: Token, content: tuple[Range, ...] = ()) -> Token | None:
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and not inside(c.idx, content)]
         if subjects:  # `who` in `X, who said C`: the resolver finds X
             subject = min(subjects, key=lambda c: abs(c.i - token.i))  # two? the nearer (not a dateline)
-            return None if via_adjective and subject.lower_ in EXPLETIVES else subject
+            return None if via_adjective and subject.lower_ in EXPLETIVES else _past_dateline(subject)
         if token.dep_ not in INHERIT_DEPS or token.head.i == token.i:
             return name_left_of(token)
         via_adjective = via_adjective or token.dep_ == "acomp"
         # a cue joined to a reported clause climbs past it to the verb that reports it
         token = token.head.head if _joins_a_reported_clause(token) else token.head
     return None
+
+
+def _past_dateline(subject: Token) -> Token:
+    """`BERLIN (Reuters) - Chancellor X said C`: where the parser made the dateline's place the
+    subject and the speaker its apposition, the apposition is the subject."""
+    end = dateline_end(subject)
+    if subject.i >= end:
+        return subject
+    return next((c for c in subject.children if c.dep_ == "appos" and c.i >= end), subject)
+
+
+def dateline_end(token: Token) -> int:
+    """The first token after the dateline that opens the paragraph of `token`, if `token` is
+    near enough that paragraph's start to be in one; else 0.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("JACKSON, Miss. - Judge Carlton Reeves ruled.")
+    >>> doc[dateline_end(doc[6])].text
+    'Judge'
+    """
+    doc, start = token.doc, token.i
+    for _ in range(MAX_DATELINE_TOKENS):
+        if start == 0 or "\n" in doc[start - 1].text_with_ws:
+            return after_dateline(doc, start)
+        start -= 1
+    return 0
 
 
 def name_left_of(verb: Token) -> Token | None:

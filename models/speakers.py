@@ -18,7 +18,15 @@ from spacy.tokens import Doc, Span, Token
 from .entities import headline_mentions, is_headline
 from .entity_types import BODIES, PLACES, SPEAKERS
 from .lexicon import Lexicon
-from .spans import CLOSING_BRACKETS, agent_of, closes_a_bracket, proper_nouns, relative_antecedent, tokens_in
+from .spans import (
+    CLOSING_BRACKETS,
+    agent_of,
+    closes_a_bracket,
+    dateline_end,
+    proper_nouns,
+    relative_antecedent,
+    tokens_in,
+)
 from .titles import (
     appositive_role,
     author_line,
@@ -229,6 +237,7 @@ def mention_bounds(subject: Token) -> tuple[int, int]:
     without a relative clause that trails it, nor the possessive ending of an owner (`the
     mayor's view`: `the mayor`)."""
     start, end = subject.left_edge.i, subject.right_edge.i + 1
+    start = max(start, min(dateline_end(subject), subject.i))  # `JACKSON, Miss. - Judge X`: not `Miss. -`
     for child in subject.children:
         cut = child.dep_ in CUT_DEPS or (child.dep_ == "prep" and not _narrows(subject, child)) \
             or (child.dep_ == "case" and subject.dep_ == "poss")

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from .entities import is_headline
 from .entity_types import PLACES
 from .lexicon import Lexicon, load_lexicon, singular  # noqa: F401  (load_lexicon: the doctests)
-from .spans import DASHES, after_a_hyphen, joins_words, proper_nouns, tokens_in
+from .spans import DASHES, after_a_hyphen, dateline_end, joins_words, proper_nouns, tokens_in
 
 MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
 ROLE_PREPOSITIONS = frozenset({"of", "to", "for", "at", "with"})
@@ -159,8 +159,9 @@ def title_before(root: Token, name_start: int, lexicon: Lexicon, extra: list[Tok
     """The role words that modify the name headed by `root` and stand before `name_start`
     (`Wild coach`, `Republican presidential nominee`)."""
     name = root.doc[name_start:root.i + 1]  # `Commissioner` may hang on `James` in `... James O'Neill`
+    first = dateline_end(root)  # `JACKSON, Miss. - Judge X`: `Miss.` is the dateline's
     before = [t for part in name for child in part.children if child.i < name_start and child.dep_ in MODIFIER_DEPS
-              for t in child.subtree if t.i < name_start]
+              for t in child.subtree if first <= t.i < name_start]
     tokens = sorted({*before, *extra} - {t for t in before if t.lower_ in lexicon.honorifics}, key=lambda t: t.i)
     if not tokens:  # `lead author Dr. X`: the honorific is no part of the role
         return None
@@ -400,10 +401,12 @@ def group_role(head: Token, lexicon: Lexicon) -> str | None:
     for child in head.children:
         quantifier = child.dep_ in ("det", "poss", "nummod", "predet") or child.lower_ in GROUP_QUANTIFIERS
         describes = child.i < head.i and not quantifier and child.dep_ in (*MODIFIER_DEPS, "cc", "conj")
-        narrows = child.i > head.i and child.dep_ == "prep" and child.lower_ in GROUP_PREPOSITIONS
+        narrows = child.i > head.i and child.dep_ == "prep" and child.lower_ in GROUP_PREPOSITIONS \
+            and not any(o.ent_type_ in ("DATE", "TIME") for o in child.children)  # `leaders on Thursday`
         if describes or narrows:
             keep.extend(child.subtree)
-    return clean(up_to_an_aside(sorted(keep, key=lambda t: t.i), head))
+    first = dateline_end(head)  # `BRUSSELS - European leaders`: the place is the dateline's
+    return clean(up_to_an_aside(sorted((t for t in keep if t.i >= first), key=lambda t: t.i), head))
 
 
 def is_occupation(word: str, lexicon: Lexicon) -> bool:

@@ -288,3 +288,19 @@ def test_a_hyphenated_role_keeps_its_hyphen(extract):
 def test_a_sports_description_stands_for_the_athlete_named_before(extract):
     text = "Mia Lund won the final in straight sets. Afterwards the champion said she felt no pressure."
     assert speaker_of_first_quote(extract, text) == ("Mia Lund", "champion")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parser makes the dateline's place the subject, the speaker its apposition
+    ("Trade talks stall.\n\nOSLO (Reuters) - Finance Minister Eva Lund on Monday said the levy would stay.",
+     ("Finance Minister Eva Lund", "Eva Lund", "Finance Minister")),
+    # the state of the dateline hangs on the name's title
+    ("Court rules.\n\nJACKSON, Miss. - U.S. District Judge Carla Reed on Thursday said the law was void.",
+     ("U.S. District Judge Carla Reed", "Carla Reed", "U.S. District Judge")),
+    # a group: neither the dateline's place nor the day it spoke is its role
+    ("Summit ends.\n\nBRUSSELS - European leaders on Thursday said the deal was dead.",
+     ("European leaders", "European leaders", "European leaders")),
+])
+def test_a_dateline_is_no_part_of_the_speaker(extract, text, expected):
+    q = extract(text)[0]
+    assert (q["speaker"]["mention"]["text"], q["speaker"]["name"], q["speaker"]["title"]) == expected

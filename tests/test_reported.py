@@ -953,5 +953,6 @@ def test_reportedly_on_a_speech_verb_leaves_the_speakers_quote(extract):
 
 
 def test_a_dated_wire_dateline_is_no_part_of_the_content(extract):
-    text = "Campus politics.\n\nDENVER, Colo., Dec. 4 (UPI) — Young voters are drifting away from both parties, a new survey shows."
+    text = ("Campus politics.\n\nDENVER, Colo., Dec. 4 (UPI) — Young voters are drifting away from both parties, "
+            "a new survey shows.")
     assert [q["text"] for q in extract(text)] == ["Young voters are drifting away from both parties"]

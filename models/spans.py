@@ -49,6 +49,18 @@ def joins_words(token: Token) -> bool:
         and not doc[token.i - 1].whitespace_
 
 
+def joins_compound(token: Token) -> bool:
+    """A hyphen proper inside a compound word (`co-founder`); a dash with no space either side
+    may still set off an aside (`the Post—even the devil`).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the co-founder and the Post—even the devil")
+    >>> [joins_compound(t) for t in doc if t.text in "-—"]
+    [True, False]
+    """
+    return token.text == "-" and joins_words(token)
+
+
 def after_a_hyphen(token: Token) -> bool:
     """The last word of a hyphenated compound: `based` in `Florida-based`."""
     return token.i > 0 and joins_words(token.doc[token.i - 1])

@@ -23,6 +23,7 @@ from .spans import (
     agent_of,
     closes_a_bracket,
     dateline_end,
+    joins_compound,
     proper_nouns,
     relative_antecedent,
     tokens_in,
@@ -238,6 +239,8 @@ def mention_bounds(subject: Token) -> tuple[int, int]:
     mayor's view`: `the mayor`)."""
     start, end = subject.left_edge.i, subject.right_edge.i + 1
     start = max(start, min(dateline_end(subject), subject.i))  # `JACKSON, Miss. - Judge X`: not `Miss. -`
+    while start >= 2 and joins_compound(subject.doc[start - 1]):  # `Co-founder X`, where `Co-` hangs elsewhere
+        start -= 2
     for child in subject.children:
         cut = child.dep_ in CUT_DEPS or (child.dep_ == "prep" and not _narrows(subject, child)) \
             or (child.dep_ == "case" and subject.dep_ == "poss")

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from .entities import is_headline
 from .entity_types import PLACES
 from .lexicon import Lexicon, load_lexicon, singular  # noqa: F401  (load_lexicon: the doctests)
-from .spans import DASHES, after_a_hyphen, dateline_end, joins_words, proper_nouns, tokens_in
+from .spans import DASHES, after_a_hyphen, dateline_end, joins_compound, joins_words, proper_nouns, tokens_in
 
 MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
 ROLE_PREPOSITIONS = frozenset({"of", "to", "for", "at", "with"})
@@ -111,9 +111,32 @@ def role_phrase(head: Token, lexicon: Lexicon, beside_name: bool = False) -> str
         hyphened = joins_words(child) or (child.i > head.i and after_a_hyphen(child))
         if modifier or role_of or joined or hyphened:
             keep.extend(child.subtree)
-    keep = up_to_an_aside(without_second_roles(sorted(keep, key=lambda t: t.i), head, lexicon), head)
+    keep.extend(_hyphened_before(head))
+    keep = up_to_an_aside(without_second_roles(sorted(set(keep), key=lambda t: t.i), head, lexicon), head)
     named = has_title_word(keep, lexicon) or (beside_name and _role_head(head, lexicon))
     return clean(keep) if named else None
+
+
+def _hyphened_before(head: Token) -> list[Token]:
+    """`the company's co-founder`: the words a hyphen joins to the head from before, with the
+    modifiers of the first, where the parser hung them beside the head instead of on it."""
+    doc, first = head.doc, head
+    while first.i >= 2 and joins_compound(doc[first.i - 1]):
+        first = doc[first.i - 2]
+    if first is head:
+        return []
+    modifiers = [t for c in first.children if c.i < first.i and c.dep_ in MODIFIER_DEPS for t in c.subtree]
+    return [*modifiers, *doc[first.i:head.i]]
+
+
+def role_word(token: Token) -> Token:
+    """The head of the role a token opens: itself, or where the parser hung the rest of a
+    hyphenated compound beside it rather than under it, the compound's last word (`founder`
+    for `co` in `co-founder`)."""
+    doc, last = token.doc, token
+    while last.i + 2 < len(doc) and joins_compound(doc[last.i + 1]):
+        last = doc[last.i + 2]
+    return token if last.i <= token.right_edge.i else last
 
 
 def without_second_roles(tokens: list[Token], head: Token, lexicon: Lexicon) -> list[Token]:
@@ -165,6 +188,7 @@ def title_before(root: Token, name_start: int, lexicon: Lexicon, extra: list[Tok
     tokens = sorted({*before, *extra} - {t for t in before if t.lower_ in lexicon.honorifics}, key=lambda t: t.i)
     if not tokens:  # `lead author Dr. X`: the honorific is no part of the role
         return None
+    tokens = sorted({*tokens, *_hyphened_before(tokens[0])}, key=lambda t: t.i)  # `Co-founder X`
     named = has_title_word(tokens, lexicon) or (beside_name and _role_compound(tokens, name_start, lexicon))
     return clean(tokens) if named else None
 
@@ -209,7 +233,7 @@ def appositive_role(name: Token, lexicon: Lexicon, beside_name: bool = True) -> 
     name is a person's (then only a title word says so)."""
     for child in name.children:
         if child.dep_ == "appos" and child.ent_type_ != "PERSON" and set_off(name, child):
-            title = role_phrase(child, lexicon, beside_name)
+            title = role_phrase(role_word(child), lexicon, beside_name)
             if title:
                 return _with_trailing_role_phrase(title, child, name)
     return None

@@ -304,3 +304,15 @@ def test_a_sports_description_stands_for_the_athlete_named_before(extract):
 def test_a_dateline_is_no_part_of_the_speaker(extract, text, expected):
     q = extract(text)[0]
     assert (q["speaker"]["mention"]["text"], q["speaker"]["name"], q["speaker"]["title"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parser makes `co`, `-` and `founder` three appositions of the name
+    ("Nadia Sorel, the firm's co-founder and chief scientist, said the trial had worked.",
+     ("Nadia Sorel", "co-founder and chief scientist")),
+    ("Nadia Sorel, a co-author of the study, said the trial had worked.", ("Nadia Sorel", "co-author of the study")),
+    # before the name, `Co` hangs apart from the rest of the title
+    ("Co-founder Nadia Sorel said the trial had worked.", ("Nadia Sorel", "Co-founder")),
+])
+def test_a_hyphenated_role_is_one_word(extract, text, expected):
+    assert speaker_of_first_quote(extract, text) == expected

@@ -50,6 +50,9 @@ FIRST_PERSON = frozenset({"i", "me", "my"})
 CUT_DEPS = frozenset({"relcl", "acl", "advcl"})
 KEPT_PREPOSITIONS = frozenset({"of", "from", "at", "for", "with"})
 GROUP_PREPOSITIONS = frozenset({"on", "in", "to"})
+#: prepositions after a document noun whose object is not who wrote it (`polls in Ohio`, `a
+#: filing with the SEC`, `a letter to Congress`)
+NOT_AUTHOR_PREPOSITIONS = frozenset({"in", "on", "about", "across", "with", "to", "against", "over"})
 PRONOUN_WINDOW = 40
 #: how far back (in tokens) a definite description looks for the person it describes
 DESCRIPTION_WINDOW = 60
@@ -811,9 +814,29 @@ class SpeakerResolver:
         return self.person(self.author) if self.author else Resolved(None, "person")
 
     def _by_body_pronoun(self, head: Token, mention: str) -> Resolved | None:
-        """`it`, `they`: the body or group that acted before."""
+        """`it`, `they`: the body whose subject phrase opened the pronoun's sentence (`The
+        company's shares rose after it said`), else the body or group that acted before."""
         kind = self.lexicon.pronouns.get(head.lower_)
-        return None if kind is None else self._body_before(head.i, kind)
+        if kind is None:
+            return None
+        earlier = self._body_subject_before(head) if kind == "organization" else None
+        if earlier is not None:
+            resolved = self.resolve(earlier, self._mention_text(earlier))
+            if resolved.kind == "organization" and resolved.name:
+                return resolved
+        return self._body_before(head.i, kind)
+
+    def _body_subject_before(self, pronoun: Token) -> Token | None:
+        """The organisation earlier in the pronoun's sentence that is a subject or owns one (`The
+        company's shares`), at most `PRONOUN_WINDOW` tokens back; the nearest."""
+        doc = pronoun.doc
+        for i in range(pronoun.i - 1, max(pronoun.sent.start, pronoun.i - PRONOUN_WINDOW) - 1, -1):
+            token = doc[i]
+            owns_subject = token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass")
+            if (token.dep_ in ("nsubj", "nsubjpass") or owns_subject) and not self.quoted(token.idx) \
+                    and (token.ent_type_ in BODIES or token.lower_ in self.lexicon.org_nouns):
+                return token
+        return None
 
     def _by_known_name(self, head: Token, mention: str) -> Resolved | None:
         """A surname or name the article used before, though untagged here."""
@@ -979,9 +1002,10 @@ class SpeakerResolver:
 
     def _body_in(self, head: Token) -> Span | None:
         """The organisation named in a phrase attached to the noun: `reports from NATO`, not the
-        place a poll is about (`polls in Pennsylvania`)."""
+        place a poll is about (`polls in Pennsylvania`) nor the body a document went to (`a
+        filing with the SEC`, `a letter to Congress`)."""
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ in ("in", "on", "about", "across"):
+            if prep.dep_ != "prep" or prep.lower_ in NOT_AUTHOR_PREPOSITIONS:
                 continue
             for token in prep.subtree:
                 ent = self.entity_at.get(token.i)

@@ -599,3 +599,10 @@ def test_a_speaker_the_parser_made_the_object_of_an_inverted_cue(extract):
 def test_a_party_and_state_in_brackets_stay_whole_in_the_mention(extract):
     q = extract("Sen. Alex Padilla (D-Calif.) said the bill would pass.")[0]
     assert q["speaker"]["mention"]["text"] == "Sen. Alex Padilla (D-Calif.)"
+
+
+def test_it_is_the_body_whose_phrase_opened_its_sentence(extract):
+    # not the regulator a filing went to, which is no author of it
+    text = ("The startup raised $40 million, according to a filing with the Securities and Exchange Commission. "
+            "Nordvik's shares rose 8% after it said in a statement that revenue had doubled.")
+    assert speakers(extract, text) == ["a filing with the Securities and Exchange Commission", "Nordvik"]

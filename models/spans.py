@@ -191,10 +191,12 @@ def after_dateline(doc: Doc, start: int) -> int:
     """
     if start >= len(doc) or (start > 0 and "\n" not in doc[start - 1].text_with_ws):
         return start
-    found = DATELINE.match(doc.text, doc[start].idx)
+    # a dateline is a few tokens: match on them, not on `doc.text`, which is built anew at each call
+    found = DATELINE.match(doc[start:start + MAX_DATELINE_TOKENS + 1].text_with_ws)
     if found is None:
         return start
-    while start < len(doc) and doc[start].idx < found.end():
+    end = doc[start].idx + found.end()
+    while start < len(doc) and doc[start].idx < end:
         start += 1
     return start
 

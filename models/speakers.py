@@ -397,7 +397,7 @@ class SpeakerResolver:
                      for ent in ents if ent.label_ == "ORG" and len(ent) > 1]
         self.defined_aliases = bracketed_aliases(self.doc, ents)
         for ent in ents:  # an organisation that does something is what a later `it` may be
-            if ent.label_ == "ORG" and ent.root.dep_ in ("nsubj", "nsubjpass"):
+            if ent.label_ == "ORG" and ent.root.dep_ in SUBJECT_DEPS:
                 self.note_body(ent.root.i, self.organization(ent.text, ent.root.i))
         for ent, title, is_role in found:
             name = self.canonical(names[id(ent)], ent.start, self.honorific_gender(ent.start))
@@ -508,7 +508,7 @@ class SpeakerResolver:
         recent = [(at, name) for at, name in zip(self.positions[lo:hi], self.names_at[lo:hi], strict=True)
                   if gender is None or self._gender_of(name) in (None, gender)]
         sentence_start = self.doc[i].sent.start
-        is_subject = {at: self.doc[at].dep_ in ("nsubj", "nsubjpass") for at, _ in recent}
+        is_subject = {at: self.doc[at].dep_ in SUBJECT_DEPS for at, _ in recent}
         same = [name for at, name in recent if at >= sentence_start and not is_subject[at]]
         # nor, named earlier, the subject whose clause holds it (`Bornstein said the candidate was well`)
         holders = {name for at, name in recent if at >= sentence_start and is_subject[at]
@@ -651,7 +651,7 @@ class SpeakerResolver:
         lo, hi = bisect_left(self.mentions, previous.start), bisect_left(self.mentions, previous.end)
         subjects = [(self.doc[at].head.dep_ != "ROOT", name)
                     for at, name in zip(self.mentions[lo:hi], self.mention_names[lo:hi], strict=True)
-                    if self.doc[at].dep_ in ("nsubj", "nsubjpass")]
+                    if self.doc[at].dep_ in SUBJECT_DEPS]
         return [name for _, name in sorted(subjects, key=lambda pair: pair[0])]
 
     def _gender_of(self, name: str) -> str | None:
@@ -832,8 +832,8 @@ class SpeakerResolver:
         doc = pronoun.doc
         for i in range(pronoun.i - 1, max(pronoun.sent.start, pronoun.i - PRONOUN_WINDOW) - 1, -1):
             token = doc[i]
-            owns_subject = token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass")
-            if (token.dep_ in ("nsubj", "nsubjpass") or owns_subject) and not self.quoted(token.idx) \
+            owns_subject = token.dep_ == "poss" and token.head.dep_ in SUBJECT_DEPS
+            if (token.dep_ in SUBJECT_DEPS or owns_subject) and not self.quoted(token.idx) \
                     and (token.ent_type_ in BODIES or token.lower_ in self.lexicon.org_nouns):
                 return token
         return None
@@ -892,7 +892,7 @@ class SpeakerResolver:
         doc, found = pronoun.doc, None
         for i in range(pronoun.i - 1, max(-1, pronoun.i - PRONOUN_WINDOW), -1):
             token = doc[i]
-            if token.dep_ in ("nsubj", "nsubjpass") and token.lower_ not in self.lexicon.pronouns \
+            if token.dep_ in SUBJECT_DEPS and token.lower_ not in self.lexicon.pronouns \
                     and token.lower_ not in PERSON_PRONOUNS and not self.quoted(token.idx) \
                     and self._names_a_person(token):
                 found = token

@@ -113,7 +113,7 @@ def clausal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
              or lexicon.small_clause.get(form))
     if lemma is None or verb.pos_ not in ("VERB", "AUX"):
         return None
-    clauses = _children(verb, *CLAUSE_DEPS)
+    clauses = _after_subject(verb, _children(verb, *CLAUSE_DEPS))
     if form not in lexicon.speech and form not in lexicon.belief and form not in lexicon.objects:
         clauses = [c for c in clauses if c.i > verb.i]  # `C: X called it "Y"`: a naming verb names after it
     noun = None
@@ -147,6 +147,18 @@ def clausal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     if rule == BELIEF and subject is not None and _stands_for_a_thing(subject, lexicon):
         return None  # `it means C`, `that shows C`: a fact implies, nobody holds a belief
     return Cue(rule, _cue_range(verb, lexicon, noun), content, subject, verb)
+
+
+def _after_subject(verb: Token, clauses: list[Token]) -> list[Token]:
+    """`Prices rose: 42% say they are worse off`: where the cue runs straight on into what was
+    said, a clause the parser hung on it from before its subject is a sentence of its own, not
+    the first half of what was said (that would set the cue off: `C1, she said, C2`)."""
+    subject = next((c for c in verb.lefts if c.dep_ in SUBJECT_DEPS), None)
+    doc = verb.doc
+    runs_on = verb.i + 1 < len(doc) and not doc[verb.i + 1].is_punct and any(c.i > verb.i for c in clauses)
+    if subject is None or not runs_on:
+        return clauses
+    return [c for c in clauses if c.i > verb.i or c.right_edge.i >= subject.left_edge.i]
 
 
 def _asks_anonymity(clause: Token) -> bool:

@@ -96,6 +96,17 @@ def token_range(tokens: list[Token] | Span) -> Range:
 OPENING_BRACKETS, CLOSING_BRACKETS = "([{", ")]}"
 
 
+def is_loose_mark(token: Token) -> bool:
+    """Punctuation or space a phrase does not end on; a percent sign is part of its number
+    (`42% say C`: the speaker is `42%`).
+
+    >>> import spacy
+    >>> [is_loose_mark(t) for t in spacy.blank("en")("42% ,")]
+    [False, False, True]
+    """
+    return token.is_space or (token.is_punct and token.text != "%")
+
+
 def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token bounds [start, end) without leading 'that', punctuation at either edge or a trailing coordinator."""
     while start < end and (doc[start].lower_ in LEADING_JUNK or doc[start].is_space):

@@ -23,6 +23,7 @@ from .spans import (
     agent_of,
     closes_a_bracket,
     dateline_end,
+    is_loose_mark,
     joins_compound,
     proper_nouns,
     relative_antecedent,
@@ -251,7 +252,7 @@ def mention_bounds(subject: Token) -> tuple[int, int]:
             end = min(end, child.left_edge.i)
     doc = subject.doc
     bracket_checked = False  # `Sen. X (D-Calif.)` keeps its `)`; one check, so a run of `)))` stays linear
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start + 1 and is_loose_mark(doc[end - 1]):
         if not bracket_checked and doc[end - 1].text in CLOSING_BRACKETS:
             bracket_checked = True
             if closes_a_bracket(doc, start, end):
@@ -1059,7 +1060,7 @@ class SpeakerResolver:
         if aside is None or not mention.startswith(self.doc[start].text):
             return mention
         end = aside.left_edge.i
-        while end > start + 1 and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
+        while end > start + 1 and is_loose_mark(self.doc[end - 1]):
             end -= 1
         return self.doc[start:end].text
 

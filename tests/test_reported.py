@@ -956,3 +956,12 @@ def test_a_dated_wire_dateline_is_no_part_of_the_content(extract):
     text = ("Campus politics.\n\nDENVER, Colo., Dec. 4 (UPI) — Young voters are drifting away from both parties, "
             "a new survey shows.")
     assert [q["text"] for q in extract(text)] == ["Young voters are drifting away from both parties"]
+
+
+def test_a_sentence_before_the_speaker_is_not_the_first_half_of_what_was_said(extract):
+    # the parser hangs `It is ... left` on `say` as a complement; with the cue running straight
+    # on into its clause, what opens the sentence is the writer's, not the respondents'
+    text = "It is on social issues that they lean left: 42% say they're liberal."
+    q = only(extract(text))
+    assert (q["text"], q["cue"]["text"]) == ("they're liberal", "say")
+    assert len(q["fragments"]) == 1

@@ -606,3 +606,10 @@ def test_it_is_the_body_whose_phrase_opened_its_sentence(extract):
     text = ("The startup raised $40 million, according to a filing with the Securities and Exchange Commission. "
             "Nordvik's shares rose 8% after it said in a statement that revenue had doubled.")
     assert speakers(extract, text) == ["a filing with the Securities and Exchange Commission", "Nordvik"]
+
+
+def test_a_share_of_respondents_keeps_its_percent_sign(extract):
+    text = "Most voters want change, and 42% say the schools come first."
+    q = extract(text)[-1]
+    assert q["speaker"]["mention"]["text"] == "42%"
+    assert text[q["speaker"]["mention"]["start"]:q["speaker"]["mention"]["end"]] == "42%"

@@ -153,3 +153,16 @@ def test_an_agentless_passive_needs_the_stricter_threshold():
     counts = Counts(Counter({("signed", inventory.AGENTLESS_PASSIVE): 10, ("signed", "clause"): 10}),
                     Counter({("signed", inventory.AGENTLESS_PASSIVE): 3, ("signed", "clause"): 3}))
     assert [(c.form, c.frame) for c in learn(counts)] == [("signed", "clause")]
+
+
+def test_a_gerund_right_after_its_verb_is_a_frame_of_its_own():
+    # `She reported raising funds`; not the progressive `she's raising funds` misparsed as a verb
+    words, heads = ["She", "reported", "raising", "funds"], [1, 1, 1, 2]
+    deps, pos = ["nsubj", "ROOT", "xcomp", "dobj"], ["PRON", "VERB", "VERB", "NOUN"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos,
+              tags=["PRP", "VBD", "VBG", "NNS"])
+    complement, frame = frame_of(doc[1])
+    assert (complement.text, frame) == ("raising", inventory.GERUND)
+    progressive = Doc(spacy.blank("en").vocab, words=["She", "’s", "raising", "funds"], heads=heads, deps=deps,
+                      pos=pos, tags=["PRP", "VBZ", "VBG", "NNS"])
+    assert frame_of(progressive[1]) is None

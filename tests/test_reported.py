@@ -965,3 +965,9 @@ def test_a_sentence_before_the_speaker_is_not_the_first_half_of_what_was_said(ex
     q = only(extract(text))
     assert (q["text"], q["cue"]["text"]) == ("they're liberal", "say")
     assert len(q["fragments"]) == 1
+
+
+def test_a_gerund_after_a_learned_cue_is_what_was_reported(extract):
+    q = only(extract("The senator reported raising $9 million in March."))
+    assert (q["text"], q["cue"]["text"], q["speaker"]["mention"]["text"]) == (
+        "raising $9 million in March", "reported", "The senator")

@@ -118,7 +118,9 @@ def _gerund_of(verb: Token) -> tuple[Token, str] | None:
     raising $9 million`; not `said, adding C`, which the comma sets off, nor the progressive
     `he's raising`, misparsed): (gerund, GERUND)."""
     after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    if after is None or verb.pos_ != "VERB" or verb.lower_ in BE_FORMS or after.head != verb or after.tag_ != "VBG" or after.dep_ not in ("xcomp", "dobj"):
+    if after is None or verb.pos_ != "VERB" or verb.lower_ in BE_FORMS:
+        return None
+    if after.head != verb or after.tag_ != "VBG" or after.dep_ not in ("xcomp", "dobj"):
         return None
     return None if any(c.dep_ in ("aux", "mark", "nsubj") for c in after.children) else (after, GERUND)
 

@@ -269,8 +269,8 @@ def learn(counts: Counts, min_seen: int = MIN_SEEN, min_precision: float = MIN_P
           topic_verbs: frozenset[str] = frozenset(),
           min_precision_nominal: float = MIN_PRECISION_NOMINAL) -> list[Learned]:
     """The frames that clear both thresholds (a nominal frame and an agentless passive, their own
-    precision thresholds), most precise first; a topic verb's nominal and passive frames never
-    (`discussed the budget` names what was talked about, not what was said). A form seen fewer
+    precision thresholds), most precise first; a topic verb's nominal, gerund and passive frames
+    never (`discussed the budget` names what was talked about, not what was said). A form seen fewer
     than `min_seen` times is judged on its lemma's pooled counts.
 
     >>> counts = Counts(Counter({("shows", "clause"): 10, ("went", "clause"): 10, ("discussed", "object"): 10}),
@@ -281,8 +281,8 @@ def learn(counts: Counts, min_seen: int = MIN_SEEN, min_precision: float = MIN_P
     lemma_seen, lemma_gold = counts.by_lemma()
     kept = []
     for (form, frame), n in counts.seen.items():
-        if form in topic_verbs and (_is_nominal(frame) or frame == AGENTLESS_PASSIVE):
-            continue  # `discussed the budget`, `the budget was discussed`: a topic, not a content
+        if form in topic_verbs and (_is_nominal(frame) or frame in (AGENTLESS_PASSIVE, GERUND)):
+            continue  # `discussed the budget`, `mentioned raising taxes`: a topic, not a content
         lemma = "" if n >= min_seen else counts.lemmas.get((form, frame), form)
         seen, gold = (n, counts.gold[(form, frame)]) if not lemma else \
             (lemma_seen[(lemma, frame)], lemma_gold[(lemma, frame)])

@@ -68,7 +68,7 @@ def test_the_learned_list_is_loaded_with_its_precision():
     assert learned and all(MIN_PRECISION <= p <= 1 for p in learned.values())
 
 
-def test_no_topic_verb_is_learned_with_a_nominal_complement():
+def test_no_topic_verb_is_learned_with_a_nominal_or_gerund_complement():
     lexicon = load_lexicon()
     topics = [(form, frame) for form, frame in lexicon.learned if form in lexicon.topic_verbs]
     assert all(frame in (CLAUSE, INFINITIVE) for _, frame in topics), topics

@@ -187,6 +187,26 @@ def relative_antecedent(pronoun: Token) -> Token | None:
     return antecedent
 
 
+def past_stray_article(subject: Token, start: int) -> int:
+    """`a move economists say C`: an `a` cannot go with a plural head, so the parser compounded a
+    phrase the speaker does not belong to onto it (`a move | economists`); the mention starts
+    after that phrase's singular nouns.
+
+    >>> import spacy
+    >>> doc = spacy.tokens.Doc(spacy.blank("en").vocab, words=["a", "move", "economists", "say"],
+    ...     heads=[2, 2, 3, 3], deps=["det", "compound", "nsubj", "ROOT"], tags=["DT", "NN", "NNS", "VBP"])
+    >>> past_stray_article(doc[2], 0)
+    2
+    """
+    doc = subject.doc
+    if subject.tag_ not in ("NNS", "NNPS") or doc[start].lower_ not in ("a", "an") or doc[start].head != subject:
+        return start
+    end = start + 1
+    while end < subject.i and doc[end].dep_ == "compound" and doc[end].tag_ in ("NN", "NNP"):
+        end += 1
+    return end if end > start + 1 else start
+
+
 def subtree_bounds(token: Token) -> tuple[int, int]:
     return token.left_edge.i, token.right_edge.i + 1
 

@@ -25,6 +25,7 @@ from .spans import (
     dateline_end,
     is_loose_mark,
     joins_compound,
+    past_stray_article,
     proper_nouns,
     relative_antecedent,
     tokens_in,
@@ -245,6 +246,7 @@ def mention_bounds(subject: Token) -> tuple[int, int]:
     start = max(start, min(dateline_end(subject), subject.i))  # `JACKSON, Miss. - Judge X`: not `Miss. -`
     while start >= 2 and joins_compound(subject.doc[start - 1]):  # `Co-founder X`, where `Co-` hangs elsewhere
         start -= 2
+    start = past_stray_article(subject, start)
     for child in subject.children:
         cut = child.dep_ in CUT_DEPS or (child.dep_ == "prep" and not _narrows(subject, child)) \
             or (child.dep_ == "case" and subject.dep_ == "poss")

@@ -20,7 +20,16 @@ from spacy.tokens import Doc, Span, Token
 from .entities import is_headline
 from .entity_types import PLACES
 from .lexicon import Lexicon, load_lexicon, singular  # noqa: F401  (load_lexicon: the doctests)
-from .spans import DASHES, after_a_hyphen, dateline_end, joins_compound, joins_words, proper_nouns, tokens_in
+from .spans import (
+    DASHES,
+    after_a_hyphen,
+    dateline_end,
+    joins_compound,
+    joins_words,
+    past_stray_article,
+    proper_nouns,
+    tokens_in,
+)
 
 MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
 ROLE_PREPOSITIONS = frozenset({"of", "to", "for", "at", "with"})
@@ -429,7 +438,8 @@ def group_role(head: Token, lexicon: Lexicon) -> str | None:
             and not any(o.ent_type_ in ("DATE", "TIME") for o in child.children)  # `leaders on Thursday`
         if describes or narrows:
             keep.extend(child.subtree)
-    first = dateline_end(head)  # `BRUSSELS - European leaders`: the place is the dateline's
+    # `BRUSSELS - European leaders`: the place is the dateline's; `a move economists say`: not the move's
+    first = max(dateline_end(head), past_stray_article(head, head.left_edge.i))
     return clean(up_to_an_aside(sorted((t for t in keep if t.i >= first), key=lambda t: t.i), head))
 
 

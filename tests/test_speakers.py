@@ -613,3 +613,11 @@ def test_a_share_of_respondents_keeps_its_percent_sign(extract):
     q = extract(text)[-1]
     assert q["speaker"]["mention"]["text"] == "42%"
     assert text[q["speaker"]["mention"]["start"]:q["speaker"]["mention"]["end"]] == "42%"
+
+
+def test_a_noun_the_parser_compounded_onto_a_plural_speaker_is_not_the_speaker(extract):
+    # parsed as one phrase, `a move economists`: an `a` cannot go with `economists`
+    text = "The bank raised its rates in June, a move economists say will weigh on housing."
+    q = extract(text)[-1]
+    assert q["speaker"]["mention"]["text"] == "economists"
+    assert (q["speaker"]["name"], q["speaker"]["title"]) == ("economists", "economists")

@@ -497,9 +497,19 @@ class SpeakerResolver:
             bare = not description_words(head) - {singular(head.lower_)}
             if role is None or self.person_described(head, head.i, earlier_only=bare) is not None:
                 continue
-            name = self._described_antecedent(head.i, self.lexicon.gender_words.get(head.lower_))
+            gender = self.lexicon.gender_words.get(head.lower_)
+            name = self._stated_of(head) or self._described_antecedent(head.i, gender)
             if name is not None:
                 self.people[name].roles.append(role)
+
+    def _stated_of(self, head: Token) -> str | None:
+        """The person a description is stated of (`Rudy Giuliani is the former mayor`), where the
+        subject is a name."""
+        if head.dep_ != "attr":
+            return None
+        subject = next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS), None)
+        k = bisect_left(self.positions, subject.i) if subject is not None else len(self.positions)
+        return self.names_at[k] if k < len(self.positions) and self.positions[k] == subject.i else None
 
     def _described_antecedent(self, i: int, gender: str | None = None) -> str | None:
         """In its own sentence a description is not the subject's (`Sanders advised Clinton, as

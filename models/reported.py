@@ -60,6 +60,8 @@ QUESTION_WORDS = frozenset({"whether", "if", "what", "who", "whom", "whose", "wh
 #: `asked not to be named`: a source's condition of anonymity
 ANONYMITY_PARTICIPLES = frozenset({"named", "identified", "quoted"})
 #: verbs of having and being: `had access to X as a "donor"` casts no one as anything
+#: subjects of a belief verb set off inside a clause that make it a hedge (`it is, I think, too late`)
+HEDGING_SUBJECTS = frozenset({"i", "we", "you"})
 HAVE_BE = frozenset({"have", "has", "had", "having", "be", "is", "are", "was", "were", "been", "being"})
 
 
@@ -589,9 +591,11 @@ def _cast_object(verb: Token, as_: Token) -> Token | None:
 
 
 def parenthetical_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
-    """`Acts of protest, Mr. Obama said, are acts of patriotism`: the cue set off by commas
-    inside the clause it reports (the parser makes it a parataxis of that clause's verb)."""
-    if lexicon.speech.get(verb.lower_) is None or verb.dep_ != "parataxis":
+    """`Acts of protest, Mr. Obama said, are acts of patriotism`, `His leverage, they believe, is
+    intact`: the cue set off by commas inside the clause it reports (the parser makes it a
+    parataxis of that clause's verb)."""
+    speech = verb.lower_ in lexicon.speech
+    if not (speech or verb.lower_ in lexicon.belief) or verb.dep_ != "parataxis":
         return None
     if _children(verb, *CLAUSE_DEPS) or _reports_its_object(verb, lexicon) or not _children(verb, *SUBJECT_DEPS):
         return None
@@ -613,7 +617,9 @@ def parenthetical_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
         return None
     subject = _set_off_subject(verb)
     source = subject if subject is not None and subject.dep_ == "appos" else subject_of(verb, content)
-    return Cue(PARENTHETICAL, _cue_range(verb, lexicon), content, source, verb)
+    if not speech and (source is None or source.lower_ in HEDGING_SUBJECTS):
+        return None  # `I think`, `you know`: a hedge in speech, not a belief reported
+    return Cue(PARENTHETICAL if speech else BELIEF, _cue_range(verb, lexicon), content, source, verb)
 
 
 def _after_opening_clause(verb: Token, start: int) -> int:

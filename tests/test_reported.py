@@ -971,3 +971,11 @@ def test_a_gerund_after_a_learned_cue_is_what_was_reported(extract):
     q = only(extract("The senator reported raising $9 million in March."))
     assert (q["text"], q["cue"]["text"], q["speaker"]["mention"]["text"]) == (
         "raising $9 million in March", "reported", "The senator")
+
+
+def test_a_belief_set_off_inside_its_clause_is_reported_but_a_hedge_is_not(extract):
+    text = "The mayor's endorsement, many aides think, is only a matter of time."
+    q = only(extract(text))
+    assert ([text[f["start"]:f["end"]] for f in q["fragments"]], q["cue"]["text"], q["kind"]) == (
+        ["The mayor's endorsement", "is only a matter of time"], "think", "belief")
+    assert extract("The deadline is, I think, too close.") == []

@@ -624,7 +624,8 @@ def test_a_noun_the_parser_compounded_onto_a_plural_speaker_is_not_the_speaker(e
 
 
 def test_a_role_stated_of_a_named_person_is_theirs_not_the_last_speakers(extract):
-    text = "Mara Quinn said the vote was fair. Tom Beck is the former mayor of the town. Beck said the count was rushed."
+    text = ("Mara Quinn said the vote was fair. Tom Beck is the former mayor of the town. "
+            "Beck said the count was rushed.")
     quotes = extract(text)
     assert [(q["speaker"]["name"], q["speaker"]["title"]) for q in quotes] == [
         ("Mara Quinn", None), ("Tom Beck", "former mayor of the town")]

@@ -481,10 +481,13 @@ def inverted_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
 
 def _unjoined_conj(verb: Token) -> bool:
     """`C, the minister told a panel`: the parser may join a trailing cue to C's verb as a
-    conjunct; with no coordinator between them and a comma before it, it is not one."""
+    conjunct; with no coordinator between them (after C's last conjunct before the cue) and a
+    comma before it, it is not one."""
     head, start = verb.head, verb.left_edge.i
+    # a coordinator before another conjunct joins that one (`A, but B, said X`)
+    after = max((c.right_edge.i for c in head.children if c.dep_ == "conj" and c.i < verb.i), default=head.i)
     return verb.dep_ == "conj" and start > 0 and verb.doc[start - 1].text == "," \
-        and not any(c.dep_ in ("cc", "preconj") and head.i < c.i < verb.i for c in head.children)
+        and not any(c.dep_ in ("cc", "preconj") and after < c.i < verb.i for c in head.children)
 
 
 def _reports_its_object(verb: Token, lexicon: Lexicon) -> bool:

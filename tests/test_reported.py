@@ -739,6 +739,22 @@ def test_a_trailing_cue_the_parser_joined_as_a_conjunct_reports_the_clause_befor
     assert quote.cue.text == "told"
 
 
+def test_a_coordinator_before_another_conjunct_does_not_join_the_trailing_cue(rules_on):
+    """`A, but B, the manager said`: `but` joins B to A; the cue after B's comma is no conjunct."""
+    text = "The plant will close, but the jobs will move south, the manager said."
+    quote, = rules_on(text, [
+        ("The", "DT", "DET", "det", 1, "O"), ("plant", "NN", "NOUN", "nsubj", 3, "O"),
+        ("will", "MD", "AUX", "aux", 3, "O"), ("close", "VB", "VERB", "ROOT", 3, "O"),
+        (",", ",", "PUNCT", "punct", 3, "O"), ("but", "CC", "CCONJ", "cc", 3, "O"),
+        ("the", "DT", "DET", "det", 7, "O"), ("jobs", "NNS", "NOUN", "nsubj", 9, "O"),
+        ("will", "MD", "AUX", "aux", 9, "O"), ("move", "VB", "VERB", "conj", 3, "O"),
+        ("south", "RB", "ADV", "advmod", 9, "O"), (",", ",", "PUNCT", "punct", 9, "O"),
+        ("the", "DT", "DET", "det", 13, "O"), ("manager", "NN", "NOUN", "nsubj", 14, "O"),
+        ("said", "VBD", "VERB", "conj", 3, "O"), (".", ".", "PUNCT", "punct", 14, "O")])
+    assert [f.text for f in quote.fragments] == ["The plant will close, but the jobs will move south"]
+    assert (quote.cue.text, quote.mention.text) == ("said", "the manager")
+
+
 def test_a_parenthetical_cue_with_its_hearer_reports_the_clause_around_it(extract):
     q = only(extract("The solution, the partner told them, was simple."))
     assert [f["text"] for f in q["fragments"]] == ["The solution", "was simple"]

@@ -154,6 +154,25 @@ def proper_description_words(head: Token) -> set[str]:
             if t.i < head.i and (t.ent_type_ in BODIES | PLACES or t.pos_ == "PROPN")}
 
 
+def is_or_owns_subject(token: Token, lexicon: Lexicon) -> bool:
+    """Whether a token heads a subject or names the owner of a thing that is one: `Boeing said`,
+    `Boeing's shares fell`, `Boeing shares fell`, `Shares of Boeing fell` (what a later `it` or
+    `the company` most likely is); not of a person (`The FBI director said`: the director acts).
+
+    >>> import spacy
+    >>> from models.lexicon import load_lexicon
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Shares", "of", "Boeing", "fell"], heads=[3, 0, 1, 3],
+    ...           deps=["nsubj", "prep", "pobj", "ROOT"])
+    >>> [t.text for t in doc if is_or_owns_subject(t, load_lexicon())]
+    ['Shares', 'Boeing']
+    """
+    if token.dep_ in SUBJECT_DEPS:
+        return True
+    owned = token.head if token.dep_ in ("poss", "compound") else \
+        token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+    return owned is not None and owned.dep_ in SUBJECT_DEPS and not lexicon.is_role_word(owned.lower_)
+
+
 def is_definite(head: Token) -> bool:
     """`the governor`, `Former DNC chairman`: a description of one known person; `a senior
     official` is an anonymous one, and `his lawyer` depends on whose."""
@@ -832,12 +851,16 @@ class SpeakerResolver:
         kind = self.lexicon.pronouns.get(head.lower_)
         if kind is None:
             return None
-        earlier = self._body_subject_before(head) if kind == "organization" else None
-        if earlier is not None:
-            resolved = self.resolve(earlier, self._mention_text(earlier))
-            if resolved.kind == "organization" and resolved.name:
-                return resolved
-        return self._body_before(head.i, kind)
+        earlier = self._organization_earlier_in_sentence(head) if kind == "organization" else None
+        return earlier or self._body_before(head.i, kind)
+
+    def _organization_earlier_in_sentence(self, head: Token) -> Resolved | None:
+        """The named organisation that is, or owns, a subject before `head` in its sentence."""
+        earlier = self._body_subject_before(head)
+        if earlier is None:
+            return None
+        resolved = self.resolve(earlier, self._mention_text(earlier))
+        return resolved if resolved.kind == "organization" and resolved.name else None
 
     def _body_subject_before(self, pronoun: Token) -> Token | None:
         """The organisation earlier in the pronoun's sentence that is a subject or owns one (`The
@@ -845,8 +868,7 @@ class SpeakerResolver:
         doc = pronoun.doc
         for i in range(pronoun.i - 1, max(pronoun.sent.start, pronoun.i - PRONOUN_WINDOW) - 1, -1):
             token = doc[i]
-            owns_subject = token.dep_ == "poss" and token.head.dep_ in SUBJECT_DEPS
-            if (token.dep_ in SUBJECT_DEPS or owns_subject) and not self.quoted(token.idx) \
+            if is_or_owns_subject(token, self.lexicon) and not self.quoted(token.idx) \
                     and (token.ent_type_ in BODIES or token.lower_ in self.lexicon.org_nouns):
                 return token
         return None
@@ -1036,7 +1058,8 @@ class SpeakerResolver:
             full = self.full_org_name(head.text, head.i) or self._named_earlier(head)
             if full is not None:
                 return Resolved(full, "organization")
-            acted = self._body_before(head.i, "organization") if lower in self.lexicon.trade_nouns else None
+            acted = (self._organization_earlier_in_sentence(head) or self._body_before(head.i, "organization")) \
+                if lower in self.lexicon.trade_nouns else None
             if acted is not None and acted.name and is_proper_name(acted.name):
                 return acted  # `Amazon said ... The retailer added`; not `The airline said ... the hospital`
         if lower in self.lexicon.org_nouns or plain.lower() in self.lexicon.org_nouns:

@@ -608,6 +608,21 @@ def test_it_is_the_body_whose_phrase_opened_its_sentence(extract):
     assert speakers(extract, text) == ["a filing with the Securities and Exchange Commission", "Nordvik"]
 
 
+@pytest.mark.parametrize("text", [
+    "Shares of Norvale Pharmaceuticals fell 12% after the company said its trial had failed.",
+    "Norvale Pharmaceuticals shares fell 12% after the company said its trial had failed.",
+    "Shares of Norvale Pharmaceuticals fell 12% after it said its trial had failed.",
+])
+def test_a_company_whose_shares_open_the_sentence_is_the_company_that_then_speaks(extract, text):
+    assert speakers(extract, text) == ["Norvale Pharmaceuticals"]
+
+
+def test_the_organisation_of_a_person_subject_is_not_the_company_that_speaks(extract):
+    # the chief executive acts, not Norvale: `the company` could be another one
+    text = "The Norvale chief executive met investors after the company said its trial had failed."
+    assert speakers(extract, text) == ["company"]
+
+
 def test_a_share_of_respondents_keeps_its_percent_sign(extract):
     text = "Most voters want change, and 42% say the schools come first."
     q = extract(text)[-1]

@@ -11,6 +11,8 @@ PERSON = "PERSON"
 #: organisations, countries and cities, nationalities and parties: bodies people belong to and
 #: that speak as one
 BODIES = frozenset({"ORG", "GPE", "NORP"})
+#: bodies that are not people: organisations, countries and cities (`NORP`, `Democrats`, are)
+INSTITUTIONS = frozenset({"ORG", "GPE"})
 #: who can be the source of an attribution
 SPEAKERS = BODIES | {PERSON}
 #: where something is: never a role (`Ohio`), and a place before a title is no employer's name

@@ -92,6 +92,7 @@ class Lexicon:
     disclosure_verbs: frozenset[str]  # lemmas: `would not say whether C`
     short_answers: frozenset[str]  # `said yes`, `says so`
     refusals: frozenset[str]
+    memory_verbs: frozenset[str]  # `recalled C`: a person's memory; a body recalls goods or envoys
     speech_nouns: frozenset[str]
     light_verbs: dict[str, str]
     phrasal: dict[tuple[str, str], str]
@@ -171,6 +172,7 @@ def read_lexicon(directory: Path) -> Lexicon:
         disclosure_verbs=frozenset(files.lines("disclosure_verbs.txt")),
         short_answers=frozenset(files.lines("short_answers.txt")),
         refusals=frozenset(files.forms("refusal_verbs.txt")),
+        memory_verbs=frozenset(files.forms("memory_verbs.txt")),
         speech_nouns=frozenset(files.forms("speech_nouns.txt")),
         light_verbs=files.forms("light_verbs.txt"),
         phrasal=phrasal,

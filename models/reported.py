@@ -14,7 +14,7 @@ import numpy
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
-from .entity_types import SPEAKERS
+from .entity_types import INSTITUTIONS, SPEAKERS
 from .inventory import AGENTLESS_PASSIVE, DOCUMENT_OBJECT, INFINITIVE, NOUN_CLAUSE, PREP_OBJECT, frame_of
 from .inventory import OBJECT as OBJECT_FRAME
 from .inventory import PASSIVE as PASSIVE_FRAME
@@ -1087,5 +1087,14 @@ def find_cues(doc: Doc, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterat
         if skip(token.idx):
             continue
         cue = next((cue for rule in RULES if (cue := rule(token, lexicon)) is not None), None)
-        if cue is not None and (cue.rule == REFUSAL or not is_negated(token, lexicon)):
+        if cue is not None and (cue.rule == REFUSAL or not is_negated(token, lexicon)) \
+                and not _recalled_by_a_body(cue, lexicon):
             yield cue
+
+
+def _recalled_by_a_body(cue: Cue, lexicon: Lexicon) -> bool:
+    """`Ford recalled 40,000 trucks`: a body that recalls takes goods or envoys back; only a
+    person recalls what was said or done (`data/memory_verbs.txt`)."""
+    source = cue.source
+    return cue.trigger.lower_ in lexicon.memory_verbs and source is not None \
+        and (source.ent_type_ in INSTITUTIONS or source.lower_ in lexicon.org_nouns)

@@ -755,6 +755,18 @@ def test_a_coordinator_before_another_conjunct_does_not_join_the_trailing_cue(ru
     assert (quote.cue.text, quote.mention.text) == ("said", "the manager")
 
 
+@pytest.mark.parametrize("text", ["Ford recalled 40,000 trucks on Monday.",
+                                  "The company is recalling its pet food after dogs fell ill.",
+                                  "Portugal recalled its ambassador to Brazil."])
+def test_a_body_that_recalls_takes_something_back_and_says_nothing(extract, text):
+    assert extract(text) == []
+
+
+def test_a_person_who_recalls_reports_what_they_remember(extract):
+    assert [q["text"] for q in extract("The mayor recalled that the bridge had collapsed.")] == [
+        "the bridge had collapsed"]
+
+
 def test_a_parenthetical_cue_with_its_hearer_reports_the_clause_around_it(extract):
     q = only(extract("The solution, the partner told them, was simple."))
     assert [f["text"] for f in q["fragments"]] == ["The solution", "was simple"]

@@ -24,6 +24,11 @@ def test_country_alias_resolves(extract):
     assert q["speaker"]["name"] == "United States" and q["speaker"]["kind"] == "organization"
 
 
+def test_a_central_banks_short_name_resolves(extract):
+    q = extract("Rates will stay high this year, the Fed said on Wednesday.")[0]
+    assert q["speaker"]["name"] == "Federal Reserve" and q["speaker"]["kind"] == "organization"
+
+
 def test_anonymous_group_stays_as_written(extract):
     q = extract("Two diplomats said the meeting would go ahead.")[0]
     assert q["speaker"]["name"] == "Two diplomats" and q["speaker"]["kind"] == "group"

@@ -29,6 +29,12 @@ def test_a_central_banks_short_name_resolves(extract):
     assert q["speaker"]["name"] == "Federal Reserve" and q["speaker"]["kind"] == "organization"
 
 
+@pytest.mark.parametrize("title", ["Councilmember", "Councilor", "Assemblymember", "Supervisor"])
+def test_local_offices_are_titles(extract, title):
+    q = extract(f"City {title} Noel Ramos said the depot should close.")[0]
+    assert (q["speaker"]["name"], q["speaker"]["title"]) == ("Noel Ramos", f"City {title}")
+
+
 def test_anonymous_group_stays_as_written(extract):
     q = extract("Two diplomats said the meeting would go ahead.")[0]
     assert q["speaker"]["name"] == "Two diplomats" and q["speaker"]["kind"] == "group"

@@ -661,6 +661,8 @@ def small_clause_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
     if objects and not predicates and any(
             (t.lower_ == "as" or t.dep_ == "appos") and t.i > objects[0].i for t in objects[0].subtree):
         predicates = objects[:1]  # `as Y` or `"Y"` parsed inside the object
+    if len(objects) >= 2 and not predicates and verb.doc[objects[1].left_edge.i - 1].text not in SEPARATORS:
+        objects, predicates = objects[:1], objects[1:2]  # `called it "the difference"` as two objects
     if not objects or not predicates:
         return None
     start = objects[0].left_edge.i

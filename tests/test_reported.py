@@ -767,6 +767,21 @@ def test_a_person_who_recalls_reports_what_they_remember(extract):
         "the bridge had collapsed"]
 
 
+def test_a_naming_verb_the_parser_gave_two_objects_says_the_second_of_the_first(rules_on):
+    """`calling it "the difference"` parsed with `it` and `difference` both as objects."""
+    text = 'The coach praised the bench, calling it "the difference."'
+    quotes = rules_on(text, [
+        ("The", "DT", "DET", "det", 1, "O"), ("coach", "NN", "NOUN", "nsubj", 2, "O"),
+        ("praised", "VBD", "VERB", "ROOT", 2, "O"), ("the", "DT", "DET", "det", 4, "O"),
+        ("bench", "NN", "NOUN", "dobj", 2, "O"), (",", ",", "PUNCT", "punct", 2, "O"),
+        ("calling", "VBG", "VERB", "advcl", 2, "O"), ("it", "PRP", "PRON", "dobj", 6, "O"),
+        ('"', "``", "PUNCT", "punct", 6, "O"), ("the", "DT", "DET", "det", 10, "O"),
+        ("difference", "NN", "NOUN", "dobj", 6, "O"), (".", ".", "PUNCT", "punct", 2, "O"),
+        ('"', "''", "PUNCT", "punct", 2, "O")])
+    assert [(q.cue.text, [f.text for f in q.fragments]) for q in quotes] == [
+        ("praised", ["the bench"]), ("calling", ['it "the difference."'])]
+
+
 def test_a_parenthetical_cue_with_its_hearer_reports_the_clause_around_it(extract):
     q = only(extract("The solution, the partner told them, was simple."))
     assert [f["text"] for f in q["fragments"]] == ["The solution", "was simple"]

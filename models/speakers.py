@@ -788,13 +788,28 @@ class SpeakerResolver:
     def _by_apposed_person(self, head: Token, mention: str) -> Resolved | None:
         """`Presidential candidates X and Y`, `the senator, X`: the person named beside the head."""
         appos = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        misplaced = None if appos is not None else self._person_apposed_to_role_phrase(head)
+        appos = appos or misplaced
         if appos is None:
             return self._apposed_untagged_name(head)
         together = self._people_together(appos)
         if together is not None:
             return Resolved(together.name, together.kind, group_role(head, self.lexicon))
-        name = name_without_title(self.entity_at[appos.i], self.lexicon)
-        return self.person(self.canonical(name, appos.i))
+        name = self.canonical(name_without_title(self.entity_at[appos.i], self.lexicon), appos.i)
+        role = role_phrase(head, self.lexicon, beside_name=True) if misplaced is not None else None
+        person = self.people.setdefault(name, Person(name))
+        if role and role not in person.roles:  # the recogniser's apposition missed it
+            person.roles.append(role)
+        return self.person(name)
+
+    def _person_apposed_to_role_phrase(self, head: Token) -> Token | None:
+        """`A spokesman for the Kremlin, Dmitry Peskov,` with the name hung on `Kremlin`: a person
+        set off after a role's phrase is the one the role describes, not the body's apposition."""
+        if not self._is_role(head.lower_):
+            return None
+        return next((t for t in head.subtree if t.i > head.i and t.dep_ == "appos" and t.ent_type_ == "PERSON"
+                     and t.head.dep_ == "pobj" and t.head.ent_type_ != "PERSON" and t.head.head.head == head
+                     and self.doc[t.left_edge.i - 1].text == ","), None)
 
     def _apposed_untagged_name(self, head: Token) -> Resolved | None:
         """`Her mother, Ana, 61,`: a proper noun the recogniser missed, set beside a person's role

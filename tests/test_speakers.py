@@ -634,6 +634,14 @@ def test_the_organisation_of_a_person_subject_is_not_the_company_that_speaks(ext
     assert speakers(extract, text) == ["company"]
 
 
+def test_a_name_the_parser_hung_on_the_body_of_a_role_is_the_persons(extract):
+    # `Dmitry Peskov` parsed as the apposition of `Kremlin`, not of `spokesman`
+    text = ("A spokesman for the Kremlin, Dmitry Peskov, dismissed the remarks as \"provocative.\" "
+            "Peskov said the talks would go on.")
+    assert [(q["speaker"]["name"], q["speaker"]["title"]) for q in extract(text)] == [
+        ("Dmitry Peskov", "spokesman for the Kremlin")] * 2
+
+
 def test_a_share_of_respondents_keeps_its_percent_sign(extract):
     text = "Most voters want change, and 42% say the schools come first."
     q = extract(text)[-1]

@@ -118,6 +118,7 @@ class Lexicon:
     trade_nouns: frozenset[str]  # organisation nouns a definite description refers back by
     document_nouns: frozenset[str]
     opinion_nouns: frozenset[str]  # `in his view, C`
+    epithets: frozenset[str]  # `the billionaire`: a person named before
     hearsay_adverbs: frozenset[str]  # `X reportedly did C`
     authoring_verbs: dict[str, str]  # `a poll conducted by X`: X wrote it
     boilerplate: re.Pattern[str]
@@ -198,6 +199,7 @@ def read_lexicon(directory: Path) -> Lexicon:
         trade_nouns=frozenset(files.lines("trade_nouns.txt")),
         document_nouns=frozenset(files.lines("document_nouns.txt")),
         opinion_nouns=frozenset(files.lines("opinion_nouns.txt")),
+        epithets=frozenset(files.lines("epithets.txt")),
         hearsay_adverbs=frozenset(files.lines("hearsay_adverbs.txt")),
         authoring_verbs=files.forms("authoring_verbs.txt"),
         boilerplate=re.compile("|".join(f"(?:{p})" for p in files.lines("boilerplate.txt")), re.IGNORECASE),

@@ -240,6 +240,14 @@ def is_proper_name(name: str) -> bool:
     return any(word[:1].isupper() for word in name.split())
 
 
+def _bare_the(head: Token) -> bool:
+    """`the billionaire`, `the 78-year-old tycoon`: `the` and nothing else before the noun but an
+    age; `the gambling tycoon` describes someone the article may not have named yet."""
+    before = [c for c in head.lefts]
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in before) and all(
+        (c.dep_ == "det" and c.lower_ == "the") or any(t.like_num for t in c.subtree) for c in before)
+
+
 def is_epithet(head: Token) -> bool:
     """Whether a source head is a definite epithet of nationality or age, which sports and
     feature writing use for a person just named: `the Spaniard`, `the Frenchman`, `the 24-year-old`."""
@@ -847,11 +855,15 @@ class SpeakerResolver:
         return self.person(name) if name else Resolved(None, "person")
 
     def _by_epithet(self, head: Token, mention: str) -> Resolved | None:
-        """`the Spaniard`, `the Frenchman`, `the 24-year-old`: a definite epithet of nationality or
-        age stands for a person named before, as a `he` or `she` does."""
-        if not is_epithet(head):
+        """`the Spaniard`, `the Frenchman`, `the 24-year-old`, `the billionaire`: a definite epithet
+        of nationality, age or station (`data/epithets.txt`) stands for a person named before, as a
+        `he` or `she` does; one of station first for the person whose title holds it."""
+        if is_epithet(head):
+            name = self.latest_person_before(head.i)
+        elif head.lower_ in self.lexicon.epithets and head.tag_ == "NN" and _bare_the(head):
+            name = self.person_described(head, head.i) or self.latest_person_before(head.i)  # `the billionaire`
+        else:
             return None
-        name = self.latest_person_before(head.i)
         return self.person(name) if name else None
 
     def _by_first_person(self, head: Token, mention: str) -> Resolved | None:

@@ -642,6 +642,19 @@ def test_a_name_the_parser_hung_on_the_body_of_a_role_is_the_persons(extract):
         ("Dmitry Peskov", "spokesman for the Kremlin")] * 2
 
 
+def test_an_epithet_of_station_stands_for_the_person_just_named(extract):
+    text = ("\"This is a temporary dip,\" Lena Ostrova said. "
+            "The billionaire also said the company would open a plant in Ohio.")
+    assert speakers(extract, text) == ["Lena Ostrova", "Lena Ostrova"]
+
+
+def test_an_epithet_with_a_description_of_its_own_is_not_guessed(extract):
+    # `the shipping tycoon` may be someone the article has not named
+    text = ("\"This is a temporary dip,\" Lena Ostrova said. "
+            "The shipping tycoon also said the company would open a plant in Ohio.")
+    assert speakers(extract, text)[1] != "Lena Ostrova"
+
+
 def test_a_share_of_respondents_keeps_its_percent_sign(extract):
     text = "Most voters want change, and 42% say the schools come first."
     q = extract(text)[-1]

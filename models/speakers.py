@@ -243,7 +243,7 @@ def is_proper_name(name: str) -> bool:
 def _bare_the(head: Token) -> bool:
     """`the billionaire`, `the 78-year-old tycoon`: `the` and nothing else before the noun but an
     age; `the gambling tycoon` describes someone the article may not have named yet."""
-    before = [c for c in head.lefts]
+    before = list(head.lefts)
     return any(c.dep_ == "det" and c.lower_ == "the" for c in before) and all(
         (c.dep_ == "det" and c.lower_ == "the") or any(t.like_num for t in c.subtree) for c in before)
 
@@ -805,9 +805,10 @@ class SpeakerResolver:
             return Resolved(together.name, together.kind, group_role(head, self.lexicon))
         name = self.canonical(name_without_title(self.entity_at[appos.i], self.lexicon), appos.i)
         role = role_phrase(head, self.lexicon, beside_name=True) if misplaced is not None else None
-        person = self.people.setdefault(name, Person(name))
-        if role and role not in person.roles:  # the recogniser's apposition missed it
-            person.roles.append(role)
+        if role:  # the role the recogniser's apposition missed
+            person = self.people.setdefault(name, Person(name))
+            if role not in person.roles:
+                person.roles.append(role)
         return self.person(name)
 
     def _person_apposed_to_role_phrase(self, head: Token) -> Token | None:

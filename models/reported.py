@@ -720,7 +720,7 @@ def phrasal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
         return None
     for particle in _particles(verb):
         role = lexicon.phrasal.get((form, particle.lower_))
-        if role is None or particle.i < verb.i:
+        if role is None or particle.i < verb.i or _names_a_time(particle):
             continue
         if role == "object":  # `called for more artillery`, `called for tripling the fund`
             targets = _children(particle, "pobj") or [c for c in _children(verb, "dobj") if c.i > particle.i] \
@@ -736,6 +736,12 @@ def phrasal_cue(verb: Token, lexicon: Lexicon) -> Cue | None:
         if content:
             return Cue(PHRASAL, _cue_range(verb, lexicon, particle), content, subject_of(verb, content), verb)
     return None
+
+
+def _names_a_time(particle: Token) -> bool:
+    """`Police were called to the house on Friday`: a preposition whose object is a date or a
+    time says when, and is no particle of the verb (`called on Congress to act`)."""
+    return any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in particle.children)
 
 
 def _particles(verb: Token) -> list[Token]:

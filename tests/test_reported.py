@@ -88,6 +88,12 @@ def test_called_for_keeps_the_whole_list(extract):
     assert q["text"].startswith("more buses") and q["text"].endswith("cheaper tickets for students")
 
 
+def test_a_preposition_before_a_date_is_no_particle_of_the_cue(extract):
+    # `called ... on Friday` says when they were summoned, not whom they called on
+    assert extract("Police were called to the house at 9pm on Friday.") == []
+    assert [q["cue"]["text"] for q in extract("The mayor called on residents to stay indoors.")] == ["called on"]
+
+
 def test_warned_against_takes_what_it_warns_of(extract):
     q = only(extract("The nurses' union warned against cutting night shifts at the hospital."))
     assert (q["cue"]["text"], q["text"]) == ("warned against", "cutting night shifts at the hospital")

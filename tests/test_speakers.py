@@ -35,6 +35,15 @@ def test_local_offices_are_titles(extract, title):
     assert (q["speaker"]["name"], q["speaker"]["title"]) == ("Noel Ramos", f"City {title}")
 
 
+@pytest.mark.parametrize(("text", "title"), [
+    ("Det Sgt Paul Jones said the victim knew her attacker.", "Det Sgt"),
+    ("Det Ch Insp Claire Smith said the victim knew her attacker.", "Det Ch Insp"),
+    ("Cllr Jane Ward said the council would act.", "Cllr"),
+])
+def test_british_rank_abbreviations_without_a_full_stop_are_titles(extract, text, title):
+    assert extract(text)[0]["speaker"]["title"] == title
+
+
 def test_anonymous_group_stays_as_written(extract):
     q = extract("Two diplomats said the meeting would go ahead.")[0]
     assert q["speaker"]["name"] == "Two diplomats" and q["speaker"]["kind"] == "group"

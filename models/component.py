@@ -27,6 +27,7 @@ from .indexes import TextIndex
 from .lexicon import DATA_DIR, load_lexicon, read_lexicon
 from .marks import DOUBLE_MARK, find_quoted_spans
 from .results import build
+from .spans import after_dateline
 from .types import Quote, Speaker, TextSpan
 
 QUOTES_KEY, SPEAKERS_KEY = "quotes", "quote_speakers"
@@ -107,28 +108,35 @@ SENTENCE_ENDS = frozenset(".?!")
 
 @Language.component("sentence_breaks", assigns=["token.is_sent_start"])
 def sentence_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break, at an opening quotation mark after a full stop,
-    and at least every `MAX_SENTENCE_TOKENS` tokens.
+    """Start a sentence after every line break, after a wire dateline, at an opening quotation
+    mark after a full stop, and at least every `MAX_SENTENCE_TOKENS` tokens.
 
-    Line breaks make headlines and bylines stand alone. The parser may hang the mark opening a
-    quote on the sentence before (`... Cruz. ''I don't ...,'' he said`, where `''` opens and
-    closes alike), and the quote then reads as that sentence's. Runs before the parser, which
-    keeps boundaries that are already set.
+    Line breaks make headlines and bylines stand alone. A dateline parsed with its sentence takes
+    the sentence's verbs for its own (`NEW DELHI (Reuters) - C, the governor said`: `said` lost
+    its clause). The parser may hang the mark opening a quote on the sentence before (`... Cruz.
+    ''I don't ...,'' he said`, where `''` opens and closes alike), and the quote then reads as
+    that sentence's. Runs before the parser, which keeps boundaries that are already set.
     """
     if len(doc) < 2:
         return doc
     starts = doc.to_array([SENT_START])  # one pass: setting token.is_sent_start rescans the doc
     length = 0
+    paragraphs = [0]
     for token in doc[:-1]:
         length += 1
         if _opens_after_full_stop(doc, token.i + 1):
             starts[token.i + 1], starts[token.i + 2] = 1, NOT_A_START  # the mark and its first word together
         elif "\n" in token.text_with_ws or length >= MAX_SENTENCE_TOKENS:
             starts[token.i + 1] = 1
+            if "\n" in token.text_with_ws:
+                paragraphs.append(token.i + 1)
         elif token.is_alpha:
             starts[token.i + 1] = NOT_A_START  # never right after a word on the same line
         if starts[token.i + 1] == 1:
             length = 0
+    for start in paragraphs:
+        if (after := after_dateline(doc, start)) > start and after < len(doc):
+            starts[after] = 1
     doc.from_array([SENT_START], starts)
     return doc
 

@@ -36,7 +36,7 @@ DASHES = frozenset("-–—―")
 DATELINE = re.compile(r"[A-Z][A-Z.'’]*[A-Z.](?: [A-Z][A-Z.'’]*){0,3}"  # the place, in four words at most
                       r"(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?"  # its state or country
                       r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?"  # the date: `, Dec. 11`
-                      r"(?: ?\([^()\n]{1,40}\))? ?(?:--|[-–—]) ?")  # the agency, the dash
+                      r"(?: ?\([^()\n]{1,40}\))? ?(?:-- ?|[–—] ?|- )")  # the agency, the dash (`AP-GfK` has none)
 #: the most tokens a dateline runs to (`CAMBRIDGE, Mass., Dec. 11 (UPI) —` is 11)
 MAX_DATELINE_TOKENS = 12
 

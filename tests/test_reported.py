@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from models.lexicon import load_lexicon
 from models.reported import quoted_name_cue
-from models.spans import subject_of
+from models.spans import after_dateline, subject_of
 
 
 def only(quotes):
@@ -1005,6 +1005,22 @@ def test_a_dated_wire_dateline_is_no_part_of_the_content(extract):
     text = ("Campus politics.\n\nDENVER, Colo., Dec. 4 (UPI) — Young voters are drifting away from both parties, "
             "a new survey shows.")
     assert [q["text"] for q in extract(text)] == ["Young voters are drifting away from both parties"]
+
+
+def test_a_dateline_is_a_sentence_of_its_own_so_the_first_clause_is_parsed_whole(extract):
+    # parsed with its sentence, the dateline took `keep` for its own and left `said` no clause
+    text = ("NEW DELHI, March 3 (Reuters) - India's central bank will keep a close watch on food "
+            "inflation, Governor Ana Rao said on Friday, adding that the economy was strong.")
+    assert [(q["text"], q["cue"]["text"]) for q in extract(text)] == [
+        ("India's central bank will keep a close watch on food inflation", "said"),
+        ("the economy was strong", "adding")]
+
+
+def test_a_hyphenated_name_at_a_paragraphs_start_is_no_dateline():
+    nlp = spacy.blank("en")
+    assert after_dateline(nlp("AP-GfK Poll: Voters see the race tightening."), 0) == 0
+    doc = nlp("LONDON (Reuters) - Voters see it.")
+    assert doc[after_dateline(doc, 0)].text == "Voters"
 
 
 def test_a_sentence_before_the_speaker_is_not_the_first_half_of_what_was_said(extract):

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .attribution import attribute
 from .entities import repair_names
@@ -137,8 +137,15 @@ def sentence_breaks(doc: Doc) -> Doc:
     for start in paragraphs:
         if (after := after_dateline(doc, start)) > start and after < len(doc):
             starts[after] = 1
+            if _abbreviation(doc[after]) and after + 1 < len(doc):
+                starts[after + 1] = NOT_A_START  # `U.S. District Judge X said`: no sentence of `U.S.`
     doc.from_array([SENT_START], starts)
     return doc
+
+
+def _abbreviation(token: Token) -> bool:
+    """`U.S.`, `Sen.`, `Dr.`: a short word with its full stop, which ends no sentence it opens."""
+    return len(token) <= 5 and token.text.endswith(".") and token.text[0].isupper()
 
 
 def _opens_after_full_stop(doc: Doc, i: int) -> bool:

@@ -618,9 +618,7 @@ class SpeakerResolver:
         for word in {words[-1], words[0]}:
             self.by_word.setdefault(word, name)
         name = self.canonical(name, at)
-        person = self.people.setdefault(name, Person(name))
-        if title not in person.roles:
-            person.roles.append(title)
+        self._note_role(name, title)
         indexes = [(self.positions, self.names_at)]
         if not self.quoted(self.doc[at].idx):
             indexes.append((self.mentions, self.mention_names))
@@ -630,6 +628,12 @@ class SpeakerResolver:
             names.insert(k, name)
         self.first_at[name] = min(self.first_at.get(name, at), at)
         return self.person(name)
+
+    def _note_role(self, name: str, role: str) -> None:
+        """Give a person a role, once."""
+        person = self.people.setdefault(name, Person(name))
+        if role not in person.roles:
+            person.roles.append(role)
 
     def person(self, name: str) -> Resolved:
         """A person with the title they are best known by: the first that names an office
@@ -806,9 +810,7 @@ class SpeakerResolver:
         name = self.canonical(name_without_title(self.entity_at[appos.i], self.lexicon), appos.i)
         role = role_phrase(head, self.lexicon, beside_name=True) if misplaced is not None else None
         if role:  # the role the recogniser's apposition missed
-            person = self.people.setdefault(name, Person(name))
-            if role not in person.roles:
-                person.roles.append(role)
+            self._note_role(name, role)
         return self.person(name)
 
     def _person_apposed_to_role_phrase(self, head: Token) -> Token | None:

@@ -1,4 +1,4 @@
-"""Repairs to the entity recogniser's person names before the rules read them.
+"""Repairs to the entity recogniser's names (mostly people's) before the rules read them.
 
 The small English model splits a name around a quoted nickname (`Robert C. "Bobby" Scott`
 comes out as `Robert C. "Bobby` and `Scott`) and after a hyphen (`Jean-` + `Marc Ayrault`):
@@ -96,6 +96,35 @@ def first_names_before_a_hyphen(doc: Doc, ents: tuple[Span, ...], not_names: Col
     return found
 
 
+def owned_organization_names(doc: Doc, ents: tuple[Span, ...], org_nouns: Collection[str]) -> list[Span]:
+    """Organisations the recogniser labelled by their head word alone, after the proper name
+    that owns it (`Association` of `The Alzheimer's Association`), extended over that name:
+    `Association` alone names no one.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("The Alzheimer's Association said")
+    >>> heads, deps = [3, 3, 1, 3, 3], ["det", "poss", "case", "nsubj", "ROOT"]
+    >>> for t, h, d in zip(doc, heads, deps): t.head, t.dep_ = doc[h], d
+    >>> doc[1].pos_ = "PROPN"
+    >>> doc.ents = [Span(doc, 3, 4, "ORG")]
+    >>> [s.text for s in owned_organization_names(doc, doc.ents, {"association"})]
+    ["Alzheimer's Association"]
+    """
+    found = []
+    for ent in ents:
+        head = ent.root
+        if ent.label_ != "ORG" or len(ent) != 1 or head.lower_ not in org_nouns or not head.is_title:
+            continue
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if owner is None or owner.i + 2 != head.i or doc[owner.i + 1].dep_ != "case":
+            continue
+        start = owner.left_edge.i
+        while doc[start].dep_ == "det" and start < owner.i:
+            start += 1
+        found.append(Span(doc, start, ent.end, "ORG"))
+    return found
+
+
 def speaking_names(doc: Doc, speech_verbs: Collection[str]) -> list[Span]:
     """Names of two or three capitalised words that are the subject of a speech verb and that
     the recogniser did not label a person (`Ana Ruiz said`, `Kylan Mbatta said`: names it does
@@ -159,13 +188,14 @@ def _reports_on_a_person(verb: Token) -> bool:
 def repair_names(doc: Doc, lexicon: Lexicon | None = None) -> None:
     """Make each name the recogniser split (round a quoted nickname, after a hyphen) one PERSON
     entity, replacing the pieces, and end each name that ran on into its verb before it; with
-    the `lexicon`, also give a hyphenated surname its first name and make a plain name that
-    speaks a person."""
+    the `lexicon`, also give a hyphenated surname its first name, make a plain name that
+    speaks a person and give an organisation named by its head word its owner's name."""
     ents = doc.ents  # built anew on each access: read once
     names = nickname_names(doc) + hyphenated_first_names(doc, ents) + names_cut_at_their_verb(doc, ents)
     if lexicon is not None:
         not_names = lexicon.titles | lexicon.honorifics.keys()
-        names += first_names_before_a_hyphen(doc, ents, not_names) + speaking_names(doc, lexicon.speech)
+        names += first_names_before_a_hyphen(doc, ents, not_names) + speaking_names(doc, lexicon.speech) \
+            + owned_organization_names(doc, ents, lexicon.org_nouns)
     if names:
         kept = [ent for ent in ents if not any(ent.start < n.end and n.start < ent.end for n in names)]
         doc.ents = filter_spans([*kept, *names])

@@ -26,7 +26,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from .reported import ACCORDING, BELIEF, Cue
+from .reported import ACCORDING, BELIEF, Cue, speaks_after_a_comma
 from .spans import SEPARATORS, inside
 
 #: what may stand before a trailing participle: `, arguing`, `-- arguing`, `— arguing`
@@ -97,9 +97,10 @@ def _quoting_clause_start(inner: Cue, outer: Cue) -> Token | None:
 
 
 def _without_trailing_sources(cues: list[Cue]) -> list[Cue]:
-    """Each cue's content cut before the last `according to` inside it whose own content holds
-    that cue's word: `He said C, according to D` -> `said` (C), `according to` (He said C)."""
-    sources = sorted((cue.trigger.idx, k) for k, cue in enumerate(cues) if cue.rule == ACCORDING)
+    """Each cue's content cut before the last trailing source inside it whose own content holds
+    that cue's word: `He said C, according to D` -> `said` (C), `according to` (He said C);
+    `The data show C, said X` -> `show` (C), `said` (The data show C)."""
+    sources = sorted((cue.trigger.idx, k) for k, cue in enumerate(cues) if _names_a_trailing_source(cue))
     if not sources:
         return cues
     at = [idx for idx, _ in sources]
@@ -112,6 +113,12 @@ def _without_trailing_sources(cues: list[Cue]) -> list[Cue]:
             cue = _cut_at(cue, _separator_before(source.trigger))
         out.append(cue)
     return out
+
+
+def _names_a_trailing_source(cue: Cue) -> bool:
+    """`according to D`, and `, said X` after all it reports (the parser may hang `said` inside
+    the clause before it, as a complement of that clause's own cue)."""
+    return cue.rule == ACCORDING or (cue.content[-1][1] <= cue.cue[0] and speaks_after_a_comma(cue.trigger))
 
 
 def _separator_before(token: Token) -> Token:

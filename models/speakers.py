@@ -287,8 +287,8 @@ def mention_bounds(subject: Token) -> tuple[int, int]:
             if closes_a_bracket(doc, start, end):
                 break
         end -= 1
-    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
-        start += 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space or doc[start].pos_ == "SCONJ"):
+        start += 1  # `though one of them, X`: the parser may hang a clause's subordinator on its subject
     return start, end
 
 

@@ -112,7 +112,7 @@ def role_phrase(head: Token, lexicon: Lexicon, beside_name: bool = False) -> str
     """
     keep = [head]
     for child in head.children:
-        modifier = child.i < head.i and child.dep_ in MODIFIER_DEPS \
+        modifier = child.i < head.i and (child.dep_ in MODIFIER_DEPS or _owner(child)) \
             and (child.tag_ not in ("VBN", "VBG") or after_a_hyphen(child))  # `Florida-based`, not `newly named`
         role_of = child.i > head.i and child.dep_ == "prep" and child.lower_ in ROLE_PREPOSITIONS
         joined = beside_name and child.i > head.i and child.dep_ in ("conj", "cc")
@@ -122,8 +122,16 @@ def role_phrase(head: Token, lexicon: Lexicon, beside_name: bool = False) -> str
             keep.extend(child.subtree)
     keep.extend(_hyphened_before(head))
     keep = up_to_an_aside(without_second_roles(sorted(set(keep), key=lambda t: t.i), head, lexicon), head)
-    named = has_title_word(keep, lexicon) or (beside_name and _role_head(head, lexicon))
+    owners = {t for c in head.children if _owner(c) for t in c.subtree}  # `the driver's sister` is no driver
+    named = has_title_word([t for t in keep if t not in owners], lexicon) or (beside_name and _role_head(head, lexicon))
     return clean(keep) if named else None
+
+
+def _owner(child: Token) -> bool:
+    """`Apple's chief executive`, `the union's president`: the body that owns a role says where
+    it is held, as `of Apple` does; a person who owns one (`Trump's favorite TV doctor`) tells a
+    relation, not an office, and a possessive pronoun (`his adviser`) names no one."""
+    return child.dep_ == "poss" and child.tag_ != "PRP$" and child.ent_type_ != "PERSON"
 
 
 def _hyphened_before(head: Token) -> list[Token]:

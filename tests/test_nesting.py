@@ -99,3 +99,18 @@ def test_a_quotation_in_a_subordinate_belief_stays_in_the_outer_quote(extract):
     quotes = extract('She said she had not called for his resignation because she believed "the city '
                      'needs calm."')
     assert [q["cue"]["text"] for q in quotes] == ["said"]
+
+
+def test_said_after_a_comma_names_the_source_of_the_clause_with_a_cue_inside(rules_on):
+    """`The data show C, said X`, with `said` parsed as a complement of `show`: the writer names
+    X as the source of all before the comma, `show` with it."""
+    text = "The data show that prices will fall, said Tom Li."
+    quote, = rules_on(text, [
+        ("The", "DT", "DET", "det", 1, "O"), ("data", "NNS", "NOUN", "nsubj", 2, "O"),
+        ("show", "VBP", "VERB", "ROOT", 2, "O"), ("that", "IN", "SCONJ", "mark", 6, "O"),
+        ("prices", "NNS", "NOUN", "nsubj", 6, "O"), ("will", "MD", "AUX", "aux", 6, "O"),
+        ("fall", "VB", "VERB", "ccomp", 2, "O"), (",", ",", "PUNCT", "punct", 8, "O"),
+        ("said", "VBD", "VERB", "ccomp", 2, "O"), ("Tom", "NNP", "PROPN", "compound", 10, "B-PERSON"),
+        ("Li", "NNP", "PROPN", "nsubj", 8, "I-PERSON"), (".", ".", "PUNCT", "punct", 2, "O")])
+    assert [f.text for f in quote.fragments] == ["The data show that prices will fall"]
+    assert (quote.cue.text, quote.mention.text, quote.type) == ("said", "Tom Li", "indirect")

@@ -761,6 +761,26 @@ def test_a_coordinator_before_another_conjunct_does_not_join_the_trailing_cue(ru
     assert (quote.cue.text, quote.mention.text) == ("said", "the manager")
 
 
+def test_a_conjunct_opened_by_a_subordinator_is_no_trailing_cue(rules_on):
+    """`A, though one of them wrote separately`: the parser hung `though` on the conjunct's
+    subject; a clause that opens with a subordinator is a statement of its own, not a cue
+    trailing A."""
+    text = "The judges agreed that the map failed, though one of them, Judge Tom Reilly, wrote separately."
+    quote, = rules_on(text, [
+        ("The", "DT", "DET", "det", 1, "O"), ("judges", "NNS", "NOUN", "nsubj", 2, "O"),
+        ("agreed", "VBD", "VERB", "ROOT", 2, "O"), ("that", "IN", "SCONJ", "mark", 6, "O"),
+        ("the", "DT", "DET", "det", 5, "O"), ("map", "NN", "NOUN", "nsubj", 6, "O"),
+        ("failed", "VBD", "VERB", "ccomp", 2, "O"), (",", ",", "PUNCT", "punct", 6, "O"),
+        ("though", "IN", "SCONJ", "mark", 9, "O"), ("one", "CD", "NUM", "nsubj", 17, "O"),
+        ("of", "IN", "ADP", "prep", 9, "O"), ("them", "PRP", "PRON", "pobj", 10, "O"),
+        (",", ",", "PUNCT", "punct", 9, "O"), ("Judge", "NNP", "PROPN", "compound", 15, "O"),
+        ("Tom", "NNP", "PROPN", "compound", 15, "B-PERSON"), ("Reilly", "NNP", "PROPN", "appos", 9, "I-PERSON"),
+        (",", ",", "PUNCT", "punct", 17, "O"), ("wrote", "VBD", "VERB", "conj", 2, "O"),
+        ("separately", "RB", "ADV", "advmod", 17, "O"), (".", ".", "PUNCT", "punct", 2, "O")])
+    assert [f.text for f in quote.fragments] == ["the map failed"]
+    assert (quote.cue.text, quote.mention.text) == ("agreed", "The judges")
+
+
 @pytest.mark.parametrize("text", ["Ford recalled 40,000 trucks on Monday.",
                                   "The company is recalling its pet food after dogs fell ill.",
                                   "Portugal recalled its ambassador to Brazil."])

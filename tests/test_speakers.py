@@ -685,3 +685,25 @@ def test_a_role_stated_of_a_named_person_is_theirs_not_the_last_speakers(extract
     quotes = extract(text)
     assert [(q["speaker"]["name"], q["speaker"]["title"]) for q in quotes] == [
         ("Mara Quinn", None), ("Tom Beck", "former mayor of the town")]
+
+
+def test_an_organisation_named_by_its_head_word_takes_its_owners_name(extract):
+    """The recogniser labels only `Association` of `The Alzheimer's Association`."""
+    text = "The Alzheimer's Association said in a statement that the results offered real hope."
+    assert first_speaker(extract, text)["name"] == "Alzheimer's Association"
+
+
+def test_a_subordinator_the_parser_hung_on_the_subject_is_not_in_the_mention(rules_on):
+    text = "The vote passed, though one of them, Judge Tom Reilly, said it was rushed."
+    quote, = [q for q in rules_on(text, [
+        ("The", "DT", "DET", "det", 1, "O"), ("vote", "NN", "NOUN", "nsubj", 2, "O"),
+        ("passed", "VBD", "VERB", "ROOT", 2, "O"), (",", ",", "PUNCT", "punct", 2, "O"),
+        ("though", "IN", "SCONJ", "mark", 5, "O"), ("one", "CD", "NUM", "nsubj", 13, "O"),
+        ("of", "IN", "ADP", "prep", 5, "O"), ("them", "PRP", "PRON", "pobj", 6, "O"),
+        (",", ",", "PUNCT", "punct", 5, "O"), ("Judge", "NNP", "PROPN", "compound", 11, "O"),
+        ("Tom", "NNP", "PROPN", "compound", 11, "B-PERSON"), ("Reilly", "NNP", "PROPN", "appos", 5, "I-PERSON"),
+        (",", ",", "PUNCT", "punct", 13, "O"), ("said", "VBD", "VERB", "advcl", 2, "O"),
+        ("it", "PRP", "PRON", "nsubj", 16, "O"), ("was", "VBD", "AUX", "auxpass", 16, "O"),
+        ("rushed", "VBN", "VERB", "ccomp", 13, "O"), (".", ".", "PUNCT", "punct", 2, "O")])
+        if q.cue.text == "said"]
+    assert quote.mention.text == "one of them, Judge Tom Reilly"

@@ -316,3 +316,17 @@ def test_a_dateline_is_no_part_of_the_speaker(extract, text, expected):
 ])
 def test_a_hyphenated_role_is_one_word(extract, text, expected):
     assert speaker_of_first_quote(extract, text) == expected
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Acme's chief executive, Jane Roe, said sales fell.", "Acme's chief executive"),
+    ("Jorge Salas, the union's president, said the deal was unfair.", "union's president"),
+    ("His lawyer, Omar Fitch, said the case was weak.", "lawyer"),
+])
+def test_a_body_that_owns_the_role_stays_in_the_title(extract, text, title):
+    assert speaker_of_first_quote(extract, text)[1] == title
+
+
+def test_a_person_who_owns_the_role_is_left_out(extract):
+    text = "Ana Ruiz, Senator Bill Kerr's chief of staff, said the vote would wait."
+    assert speaker_of_first_quote(extract, text) == ("Ana Ruiz", "chief of staff")

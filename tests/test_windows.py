@@ -39,4 +39,4 @@ def test_an_article_longer_than_a_window_is_attributed_as_one(attributor):
     assert_contract(text, result, "long")
     quote = result["quotes"][-1]
     assert quote["text"] == "We will rebuild the road by spring," and quote["speaker"]["name"] == "Sarah Johnson"
-    assert quote["speaker"]["title"] == "mayor"
+    assert quote["speaker"]["title"] == "city's mayor"

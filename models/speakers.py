@@ -500,8 +500,9 @@ class SpeakerResolver:
                             and self.doc[at].dep_ in SUBJECT_DEPS and name not in in_sentence), None)
             role = role_phrase(head, self.lexicon, beside_name=True)
             if subject is not None and role is not None:
-                roles = self.people[subject].roles  # a headline's bare `Lawmaker` comes after `Rep.`
-                roles.insert(len(roles) if head.tag_ == "NNP" else 0, role)
+                # after a role stated beside the name: `Prime minister faces revolt ... Work and
+                # Pensions Secretary X said`, `Lawmaker urges ... Rep. X`
+                self.people[subject].roles.append(role)
                 self.lede[head.i] = subject
 
     def _first_named_below_headline(self) -> int:

@@ -203,11 +203,22 @@ def title_before(root: Token, name_start: int, lexicon: Lexicon, extra: list[Tok
     before = [t for part in name for child in part.children if child.i < name_start and child.dep_ in MODIFIER_DEPS
               for t in child.subtree if first <= t.i < name_start]
     tokens = sorted({*before, *extra} - {t for t in before if t.lower_ in lexicon.honorifics}, key=lambda t: t.i)
+    tokens = _after_a_lost_verb(tokens)
     if not tokens:  # `lead author Dr. X`: the honorific is no part of the role
         return None
     tokens = sorted({*tokens, *_hyphened_before(tokens[0])}, key=lambda t: t.i)  # `Co-founder X`
     named = has_title_word(tokens, lexicon) or (beside_name and _role_compound(tokens, name_start, lexicon))
     return clean(tokens) if named else None
+
+
+def _after_a_lost_verb(tokens: list[Token]) -> list[Token]:
+    """`Manchester United sacked manager X`, parsed as one noun phrase: a past verb right after a
+    noun among the words before a name is the verb of a clause the parser lost, and the role
+    starts after it (`Retired Lt. Gen. X`, `newly appointed manager X` have no subject there)."""
+    lost = [k for k, t in enumerate(tokens) if k and t.tag_ in ("VBD", "VBN") and not after_a_hyphen(t)
+            and tokens[k - 1].pos_ in ("NOUN", "PROPN") and tokens[k - 1].i == t.i - 1
+            and not after_a_hyphen(tokens[k - 1])]  # `tea-party backed candidate`: one modifier
+    return tokens[lost[-1] + 1:] if lost else tokens
 
 
 def _role_compound(tokens: list[Token], name_start: int, lexicon: Lexicon) -> bool:

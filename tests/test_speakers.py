@@ -707,3 +707,9 @@ def test_a_subordinator_the_parser_hung_on_the_subject_is_not_in_the_mention(rul
         ("rushed", "VBN", "VERB", "ccomp", 13, "O"), (".", ".", "PUNCT", "punct", 2, "O")])
         if q.cue.text == "said"]
     assert quote.mention.text == "one of them, Judge Tom Reilly"
+
+
+def test_a_role_in_the_headline_does_not_replace_the_role_stated_beside_the_name(extract):
+    text = "City manager faces revolt over budget\n\nBudget Director Ana Ruiz told lawmakers that the cuts would stay."
+    speaker = first_speaker(extract, text)
+    assert (speaker["name"], speaker["title"]) == ("Ana Ruiz", "Budget Director")

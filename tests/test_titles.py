@@ -330,3 +330,13 @@ def test_a_body_that_owns_the_role_stays_in_the_title(extract, text, title):
 def test_a_person_who_owns_the_role_is_left_out(extract):
     text = "Ana Ruiz, Senator Bill Kerr's chief of staff, said the vote would wait."
     assert speaker_of_first_quote(extract, text) == ("Ana Ruiz", "chief of staff")
+
+
+def test_a_verb_the_parser_took_into_the_words_before_a_name_starts_no_title(extract):
+    text = "City sacked coach Ben Ortiz on Monday. Ortiz said he was not surprised."
+    assert speaker_of_first_quote(extract, text) == ("Ben Ortiz", "coach")
+
+
+def test_a_participle_that_opens_the_title_stays_in_it(extract):
+    text = "Retired Gen. Ann Cole said the plan would fail."
+    assert speaker_of_first_quote(extract, text) == ("Ann Cole", "Retired Gen.")

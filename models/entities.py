@@ -96,6 +96,31 @@ def first_names_before_a_hyphen(doc: Doc, ents: tuple[Span, ...], not_names: Col
     return found
 
 
+def first_names_left_out(doc: Doc, ents: tuple[Span, ...], first_names: Collection[str]) -> list[Span]:
+    """PERSON entities that left out the known first name right before them (`Wasserman Schultz`
+    of `DNC Chair Debbie Wasserman Schultz`, the first name then read as the end of the title),
+    extended over it.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Chair Debbie Wasserman Schultz said")
+    >>> for t in doc[:4]: t.pos_ = "PROPN"
+    >>> doc.ents = [Span(doc, 2, 4, "PERSON")]
+    >>> [s.text for s in first_names_left_out(doc, doc.ents, {"debbie"})]
+    ['Debbie Wasserman Schultz']
+    >>> first_names_left_out(doc, doc.ents, {"chair"})
+    []
+    """
+    found = []
+    for ent in ents:
+        if ent.label_ != "PERSON" or ent.start == 0:
+            continue
+        word = doc[ent.start - 1]
+        if word.lower_ in first_names and word.pos_ == "PROPN" and not word.ent_type_ \
+                and NAME_WORD.fullmatch(word.text):
+            found.append(Span(doc, ent.start - 1, ent.end, "PERSON"))
+    return found
+
+
 def owned_organization_names(doc: Doc, ents: tuple[Span, ...], org_nouns: Collection[str]) -> list[Span]:
     """Organisations the recogniser labelled by their head word alone, after the proper name
     that owns it (`Association` of `The Alzheimer's Association`), extended over that name:
@@ -189,13 +214,15 @@ def repair_names(doc: Doc, lexicon: Lexicon | None = None) -> None:
     """Make each name the recogniser split (round a quoted nickname, after a hyphen) one PERSON
     entity, replacing the pieces, and end each name that ran on into its verb before it; with
     the `lexicon`, also give a hyphenated surname its first name, make a plain name that
-    speaks a person and give an organisation named by its head word its owner's name."""
+    speaks a person, give a name its first name where the recogniser left it out and give an
+    organisation named by its head word its owner's name."""
     ents = doc.ents  # built anew on each access: read once
     names = nickname_names(doc) + hyphenated_first_names(doc, ents) + names_cut_at_their_verb(doc, ents)
     if lexicon is not None:
         not_names = lexicon.titles | lexicon.honorifics.keys()
         names += first_names_before_a_hyphen(doc, ents, not_names) + speaking_names(doc, lexicon.speech) \
-            + owned_organization_names(doc, ents, lexicon.org_nouns)
+            + owned_organization_names(doc, ents, lexicon.org_nouns) \
+            + first_names_left_out(doc, ents, lexicon.first_names)
     if names:
         kept = [ent for ent in ents if not any(ent.start < n.end and n.start < ent.end for n in names)]
         doc.ents = filter_spans([*kept, *names])

@@ -121,6 +121,36 @@ def first_names_left_out(doc: Doc, ents: tuple[Span, ...], first_names: Collecti
     return found
 
 
+def names_across_particles(doc: Doc, ents: tuple[Span, ...], particles: Collection[str]) -> list[Span]:
+    """PERSON entities that stop before a name particle and the family name after it (`Erik` of
+    `Erik ten Hag`), or that the recogniser split there in two (`Prince Abdulaziz` and `bin
+    Salman`), extended over the particle and the capitalised proper nouns that follow it.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Manager Erik ten Hag said")
+    >>> for t in doc[:4]: t.pos_ = "PROPN"
+    >>> doc.ents = [Span(doc, 1, 2, "PERSON")]
+    >>> [s.text for s in names_across_particles(doc, doc.ents, {"ten"})]
+    ['Erik ten Hag']
+    """
+    found = []
+    for ent in ents:
+        if ent.label_ != "PERSON":
+            continue
+        end = ent.end
+        while end + 1 < len(doc) and doc[end].text in particles and _family_name_word(doc[end + 1]):
+            end += 2
+            while end < len(doc) and _family_name_word(doc[end]):
+                end += 1
+        if end > ent.end:
+            found.append(Span(doc, ent.start, end, "PERSON"))
+    return found
+
+
+def _family_name_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ in ("", "PERSON")
+
+
 def owned_organization_names(doc: Doc, ents: tuple[Span, ...], org_nouns: Collection[str]) -> list[Span]:
     """Organisations the recogniser labelled by their head word alone, after the proper name
     that owns it (`Association` of `The Alzheimer's Association`), extended over that name:
@@ -214,15 +244,17 @@ def repair_names(doc: Doc, lexicon: Lexicon | None = None) -> None:
     """Make each name the recogniser split (round a quoted nickname, after a hyphen) one PERSON
     entity, replacing the pieces, and end each name that ran on into its verb before it; with
     the `lexicon`, also give a hyphenated surname its first name, make a plain name that
-    speaks a person, give a name its first name where the recogniser left it out and give an
-    organisation named by its head word its owner's name."""
+    speaks a person, give a name its first name where the recogniser left it out, join a
+    name across a particle (`ten Hag`) and give an organisation named by its head word its
+    owner's name."""
     ents = doc.ents  # built anew on each access: read once
     names = nickname_names(doc) + hyphenated_first_names(doc, ents) + names_cut_at_their_verb(doc, ents)
     if lexicon is not None:
         not_names = lexicon.titles | lexicon.honorifics.keys()
         names += first_names_before_a_hyphen(doc, ents, not_names) + speaking_names(doc, lexicon.speech) \
             + owned_organization_names(doc, ents, lexicon.org_nouns) \
-            + first_names_left_out(doc, ents, lexicon.first_names)
+            + first_names_left_out(doc, ents, lexicon.first_names) \
+            + names_across_particles(doc, ents, lexicon.name_particles)
     if names:
         kept = [ent for ent in ents if not any(ent.start < n.end and n.start < ent.end for n in names)]
         doc.ents = filter_spans([*kept, *names])

@@ -104,6 +104,7 @@ class Lexicon:
     titles: frozenset[str]
     role_nouns: frozenset[str]  # learned: nouns set beside names (data/role_nouns.txt)
     not_roles: frozenset[str]
+    name_particles: frozenset[str]  # `bin`, `van`: lower-case words inside a name
     relational_roles: frozenset[str]
     office_verbs: frozenset[str]
     honorifics: dict[str, str]
@@ -185,6 +186,7 @@ def read_lexicon(directory: Path) -> Lexicon:
         titles=frozenset(files.lines("titles.txt")),
         role_nouns=frozenset(files.lines("role_nouns.txt")),
         not_roles=frozenset(files.lines("not_roles.txt")),
+        name_particles=frozenset(files.lines("name_particles.txt")),
         relational_roles=frozenset(files.lines("relational_roles.txt")),
         office_verbs=frozenset(files.lines("office_verbs.txt")),
         honorifics={word: gender for word, gender in files.table("honorifics.tsv", 2)},

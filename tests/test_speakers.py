@@ -713,3 +713,11 @@ def test_a_role_in_the_headline_does_not_replace_the_role_stated_beside_the_name
     text = "City manager faces revolt over budget\n\nBudget Director Ana Ruiz told lawmakers that the cuts would stay."
     speaker = first_speaker(extract, text)
     assert (speaker["name"], speaker["title"]) == ("Ana Ruiz", "Budget Director")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Manager Erik ten Hag said the team was tired.", "Erik ten Hag"),
+    ("Energy Minister Prince Abdulaziz bin Salman said the cut could be extended.", "Abdulaziz bin Salman"),
+])
+def test_a_name_runs_on_across_its_particle(extract, text, name):
+    assert first_speaker(extract, text)["name"] == name

@@ -349,9 +349,16 @@ def affiliation(ent: Span) -> str | None:
             return clean(list(child.subtree))
         if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPOSITIONS:
             for obj in child.children:
-                if obj.dep_ == "pobj" and obj.ent_type_ == "ORG":  # a home town is no affiliation
+                if obj.dep_ == "pobj" and (obj.ent_type_ == "ORG" or _described_body(obj)):  # not a home town
                     return clean(up_to_an_aside(list(obj.subtree), obj))
     return None
+
+
+def _described_body(name: Token) -> bool:
+    """`oil broker PVM`, `consultancy Capital Economics`: an unlabelled proper name after a common
+    noun that says what it is names a body, whatever the recogniser made of it."""
+    return name.pos_ == "PROPN" and not name.ent_type_ and any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < name.i for c in name.children)
 
 
 def title_of(ent: Span, lexicon: Lexicon) -> tuple[str | None, bool]:

@@ -340,3 +340,8 @@ def test_a_verb_the_parser_took_into_the_words_before_a_name_starts_no_title(ext
 def test_a_participle_that_opens_the_title_stays_in_it(extract):
     text = "Retired Gen. Ann Cole said the plan would fail."
     assert speaker_of_first_quote(extract, text) == ("Ann Cole", "Retired Gen.")
+
+
+def test_an_unlabelled_name_after_a_noun_that_says_what_it_is_is_an_affiliation(extract):
+    text = "Weak demand could limit the rally, according to Tamas Varga of oil broker PVM."
+    assert speaker_of_first_quote(extract, text) == ("Tamas Varga", "oil broker PVM")

@@ -673,11 +673,11 @@ class SpeakerResolver:
         self.speaker_positions.insert(k, i)
         self.speaker_names.insert(k, name)
 
-    def latest_person_before(self, i: int, gender: str | None = None) -> str | None:
+    def latest_person_before(self, i: int, gender: str | None = None, epithets: bool = True) -> str | None:
         """The latest speaker before token `i`, else the latest person named before it; of the
         people not known to be of another `gender` than the pronoun's."""
         spoke, named = bisect_left(self.speaker_positions, i), bisect_left(self.mentions, i)
-        preferred = (self._subjects_of_previous_sentence(i),  # already in order of preference
+        preferred = (self._subjects_of_previous_sentence(i, epithets),  # already in order of preference
                      self.speaker_names[max(0, spoke - PRONOUN_WINDOW):spoke][::-1],
                      self.mention_names[max(0, named - PRONOUN_WINDOW):named][::-1])
         for names in preferred:
@@ -686,18 +686,24 @@ class SpeakerResolver:
                     return name
         return None
 
-    def _subjects_of_previous_sentence(self, i: int) -> list[str]:
+    def _subjects_of_previous_sentence(self, i: int, epithets: bool = True) -> list[str]:
         """People named as subjects in the sentence before token `i`'s: the subject of its main verb
-        first, then the others in text order (`X told reporters Y was ...`: X)."""
+        first, then the others in text order (`X told reporters Y was ...`: X). With `epithets`, a
+        subject epithet counts as the person it stands for (`The Spaniard saved three match
+        points. "Q," he said`), found as for a pronoun but without looking through epithets again."""
         sent = self.doc[i].sent
         if sent.start == 0:
             return []
         previous = self.doc[sent.start - 1].sent
         lo, hi = bisect_left(self.mentions, previous.start), bisect_left(self.mentions, previous.end)
-        subjects = [(self.doc[at].head.dep_ != "ROOT", name)
+        subjects = [(self.doc[at].head.dep_ != "ROOT", at, name)
                     for at, name in zip(self.mentions[lo:hi], self.mention_names[lo:hi], strict=True)
                     if self.doc[at].dep_ in SUBJECT_DEPS]
-        return [name for _, name in sorted(subjects, key=lambda pair: pair[0])]
+        if epithets:
+            subjects += [(t.head.dep_ != "ROOT", t.i, name) for t in previous
+                         if t.dep_ in SUBJECT_DEPS and is_epithet(t) and not self.quoted(t.idx)
+                         and (name := self.latest_person_before(t.i, epithets=False)) is not None]
+        return [name for *_, name in sorted(subjects, key=lambda triple: triple[:2])]
 
     def _gender_of(self, name: str) -> str | None:
         """The gender the article's evidence gives a person, with their first name's usual gender

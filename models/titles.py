@@ -280,7 +280,9 @@ def appositive_title(ent: Span, lexicon: Lexicon) -> str | None:
     title = appositive_role(root, lexicon)
     if title:
         return title
-    if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN", "NUM") and root.head.ent_type_ != "PERSON" \
+    # `director-general`: the tagger may read a hyphenated role's last word as an adjective
+    role_like = root.head.pos_ in ("NOUN", "PROPN", "NUM") or after_a_hyphen(root.head)
+    if root.dep_ == "appos" and role_like and root.head.ent_type_ != "PERSON" \
             and (set_off(root.head, root) or root.head.i == _before_honorifics(ent, lexicon) - 1):
         # `police Chief [appos] X`, `lead author [appos] Dr. X`
         return role_phrase(root.head, lexicon, beside_name=True) or _shared_role(root.head, root, lexicon)

@@ -721,3 +721,10 @@ def test_a_role_in_the_headline_does_not_replace_the_role_stated_beside_the_name
 ])
 def test_a_name_runs_on_across_its_particle(extract, text, name):
     assert first_speaker(extract, text)["name"] == name
+
+
+def test_a_pronoun_after_an_epithet_subject_is_the_person_the_epithet_stands_for(extract):
+    text = ("Carlos Alcaraz came back from two sets down to beat Jannik Sinner on Sunday.\n\n"
+            "The Spaniard saved three championship points in the fourth set. "
+            '"I never stopped believing," he told reporters.')
+    assert first_speaker(extract, text)["name"] == "Carlos Alcaraz"

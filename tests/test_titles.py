@@ -345,3 +345,8 @@ def test_a_participle_that_opens_the_title_stays_in_it(extract):
 def test_an_unlabelled_name_after_a_noun_that_says_what_it_is_is_an_affiliation(extract):
     text = "Weak demand could limit the rally, according to Tamas Varga of oil broker PVM."
     assert speaker_of_first_quote(extract, text) == ("Tamas Varga", "oil broker PVM")
+
+
+def test_a_hyphenated_role_the_tagger_read_as_an_adjective_is_still_a_title(extract):
+    text = "The agency's director-general, Lin Wei, said the stocks were falling."
+    assert speaker_of_first_quote(extract, text) == ("Lin Wei", "agency's director-general")

@@ -728,3 +728,9 @@ def test_a_pronoun_after_an_epithet_subject_is_the_person_the_epithet_stands_for
             "The Spaniard saved three championship points in the fourth set. "
             '"I never stopped believing," he told reporters.')
     assert first_speaker(extract, text)["name"] == "Carlos Alcaraz"
+
+
+def test_a_given_name_the_recogniser_left_out_joins_the_surname(extract):
+    text = "The company expects profits to rise, its chief financial officer, Ivy Chen, told analysts."
+    speaker = first_speaker(extract, text)
+    assert (speaker["name"], speaker["title"]) == ("Ivy Chen", "chief financial officer")

@@ -1053,6 +1053,11 @@ class SpeakerResolver:
         for child in document.children:
             if child.dep_ == "prep" and child.lower_ == "by":  # `a study by X`
                 source = next((c for c in child.children if c.dep_ == "pobj"), None)
+            elif child.dep_ == "prep" and child.lower_ == "from":  # `a statement from the mayor's office`
+                source = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if source is not None and self._owned_office(source):
+                    return source
+                continue
             else:  # `a report released by X`
                 authored = child.dep_ == "acl" and child.lower_ in self.lexicon.authoring_verbs
                 source = agent_of(child) if authored else None
@@ -1060,6 +1065,12 @@ class SpeakerResolver:
             if ent is not None and ent.label_ in SPEAKERS:
                 return source
         return None
+
+    def _owned_office(self, token: Token) -> bool:
+        """`the mayor's office`, `the city council`: an organisation noun its owner names (data
+        `from Iowa`, a survey `from the organization` name no author)."""
+        return token.pos_ == "NOUN" and token.lower_ in self.lexicon.org_nouns \
+            and any(c.dep_ in ("poss", "compound") and c.tag_ != "PRP$" for c in token.children)
 
     def _document_source(self, head: Token) -> str | None:
         """`A Bloomberg poll` -> `Bloomberg poll` (its owner and itself: either is what a reader

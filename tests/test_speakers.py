@@ -734,3 +734,8 @@ def test_a_given_name_the_recogniser_left_out_joins_the_surname(extract):
     text = "The company expects profits to rise, its chief financial officer, Ivy Chen, told analysts."
     speaker = first_speaker(extract, text)
     assert (speaker["name"], speaker["title"]) == ("Ivy Chen", "chief financial officer")
+
+
+def test_a_statement_from_an_office_its_owner_names_is_that_office(extract):
+    text = "The plan is dead, according to a statement from the mayor's office."
+    assert first_speaker(extract, text)["name"] == "mayor's office"

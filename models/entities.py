@@ -96,52 +96,38 @@ def first_names_before_a_hyphen(doc: Doc, ents: tuple[Span, ...], not_names: Col
     return found
 
 
-def first_names_left_out(doc: Doc, ents: tuple[Span, ...], first_names: Collection[str]) -> list[Span]:
-    """PERSON entities that left out the known first name right before them (`Wasserman Schultz`
-    of `DNC Chair Debbie Wasserman Schultz`, the first name then read as the end of the title),
-    extended over it.
+def given_names_left_out(doc: Doc, ents: tuple[Span, ...], first_names: Collection[str],
+                         not_names: Collection[str]) -> list[Span]:
+    """PERSON entities that left out the given name right before them, extended over it: a known
+    first name (`Debbie` of `DNC Chair Debbie Wasserman Schultz`, then read as the end of the
+    title), or, before a lone surname, an unlabelled capitalised word the parser compounds onto
+    it (`Ivy` of `its chief financial officer, Ivy Chen`), not a title, an honorific or their
+    plural (`not_names`: `Senators Rubio and Cruz`).
 
     >>> import spacy
     >>> doc = spacy.blank("en")("Chair Debbie Wasserman Schultz said")
     >>> for t in doc[:4]: t.pos_ = "PROPN"
     >>> doc.ents = [Span(doc, 2, 4, "PERSON")]
-    >>> [s.text for s in first_names_left_out(doc, doc.ents, {"debbie"})]
+    >>> [s.text for s in given_names_left_out(doc, doc.ents, {"debbie"}, {"chair"})]
     ['Debbie Wasserman Schultz']
-    >>> first_names_left_out(doc, doc.ents, {"chair"})
-    []
+    >>> doc = spacy.blank("en")("officer Ivy Chen said")
+    >>> for t in doc[1:3]: t.pos_ = "PROPN"
+    >>> doc[1].head, doc[1].dep_ = doc[2], "compound"
+    >>> doc.ents = [Span(doc, 2, 3, "PERSON")]
+    >>> [s.text for s in given_names_left_out(doc, doc.ents, set(), {"senator"})]
+    ['Ivy Chen']
     """
     found = []
     for ent in ents:
         if ent.label_ != "PERSON" or ent.start == 0:
             continue
         word = doc[ent.start - 1]
-        if word.lower_ in first_names and word.pos_ == "PROPN" and not word.ent_type_ \
-                and NAME_WORD.fullmatch(word.text):
-            found.append(Span(doc, ent.start - 1, ent.end, "PERSON"))
-    return found
-
-
-def given_names_left_out(doc: Doc, ents: tuple[Span, ...], not_names: Collection[str]) -> list[Span]:
-    """One-word PERSON entities (a surname) after an unlabelled capitalised word that the parser
-    compounds onto it (`Ivy` of `its chief financial officer, Ivy Chen`: a given name the
-    recogniser does not know), extended over it; not a title or an honorific (`not_names`).
-
-    >>> import spacy
-    >>> doc = spacy.blank("en")("officer Ivy Chen said")
-    >>> for t in doc[1:3]: t.pos_ = "PROPN"
-    >>> doc[1].head, doc[1].dep_ = doc[2], "compound"
-    >>> doc.ents = [Span(doc, 2, 3, "PERSON")]
-    >>> [s.text for s in given_names_left_out(doc, doc.ents, {"senator"})]
-    ['Ivy Chen']
-    """
-    found = []
-    for ent in ents:
-        if ent.label_ != "PERSON" or len(ent) != 1 or ent.start == 0:
+        if word.pos_ != "PROPN" or word.ent_type_ or not NAME_WORD.fullmatch(word.text):
             continue
-        word = doc[ent.start - 1]
-        if word.dep_ == "compound" and word.head == ent.root and word.pos_ == "PROPN" and not word.ent_type_ \
-                and not {word.lower_, word.lower_.removesuffix("s")} & not_names and NAME_WORD.fullmatch(word.text):
-            found.append(Span(doc, ent.start - 1, ent.end, "PERSON"))  # not `Senators Rubio and Cruz`
+        compounded = len(ent) == 1 and word.dep_ == "compound" and word.head == ent.root \
+            and not {word.lower_, word.lower_.removesuffix("s")} & not_names
+        if word.lower_ in first_names or compounded:
+            found.append(Span(doc, ent.start - 1, ent.end, "PERSON"))
     return found
 
 
@@ -277,7 +263,7 @@ def repair_names(doc: Doc, lexicon: Lexicon | None = None) -> None:
         not_names = lexicon.titles | lexicon.honorifics.keys()
         names += first_names_before_a_hyphen(doc, ents, not_names) + speaking_names(doc, lexicon.speech) \
             + owned_organization_names(doc, ents, lexicon.org_nouns) \
-            + first_names_left_out(doc, ents, lexicon.first_names) + given_names_left_out(doc, ents, not_names) \
+            + given_names_left_out(doc, ents, lexicon.first_names, not_names) \
             + names_across_particles(doc, ents, lexicon.name_particles)
     if names:
         kept = [ent for ent in ents if not any(ent.start < n.end and n.start < ent.end for n in names)]

@@ -1103,32 +1103,12 @@ def find_cues(doc: Doc, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterat
         return
     for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), lexicon.trigger_ids)).tolist():
         token = doc[i]
-        if skip(token.idx) or _counted_participle(token):
+        if skip(token.idx):
             continue
         cue = next((cue for rule in RULES if (cue := rule(token, lexicon)) is not None), None)
         if cue is not None and (cue.rule == REFUSAL or not is_negated(token, lexicon)) \
                 and not _recalled_by_a_body(cue, lexicon):
             yield cue
-
-
-def _counted_participle(token: Token) -> bool:
-    """`60 pledged delegates`, `of pledged delegates`, `the reported cases`: a participle between a
-    number, a preposition or a determiner and the plural noun it describes is an adjective,
-    whatever verb the parser made of it; it reports nothing (a relative `that` may open a clause:
-    `firms that reported losses`).
-
-    >>> import spacy
-    >>> doc = spacy.blank("en")("Clinton won 60 pledged delegates")
-    >>> for t, tag in zip(doc, ["NNP", "VBD", "CD", "VBN", "NNS"]): t.tag_ = tag
-    >>> _counted_participle(doc[3]), _counted_participle(doc[1])
-    (True, False)
-    """
-    doc = token.doc
-    if token.tag_ not in ("VBN", "VBD") or not 0 < token.i < len(doc) - 1:
-        return False
-    before, after = doc[token.i - 1], doc[token.i + 1]
-    opener = before.tag_ in ("CD", "IN", "DT", "PDT", "PRP$") and before.lower_ != "that"
-    return opener and after.tag_ in ("NNS", "NNPS")
 
 
 def _recalled_by_a_body(cue: Cue, lexicon: Lexicon) -> bool:

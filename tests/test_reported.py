@@ -1064,9 +1064,3 @@ def test_a_belief_set_off_inside_its_clause_is_reported_but_a_hedge_is_not(extra
     assert ([text[f["start"]:f["end"]] for f in q["fragments"]], q["cue"]["text"], q["kind"]) == (
         ["The mayor's endorsement", "is only a matter of time"], "think", "belief")
     assert extract("The deadline is, I think, too close.") == []
-
-
-@pytest.mark.parametrize("text", ["In Ohio, 60 pledged delegates and seven superdelegates were at stake.",
-                                  "He has the support of 40 pledged delegates and superdelegates."])
-def test_a_participle_that_describes_a_counted_noun_reports_nothing(extract, text):
-    assert extract(text) == []

@@ -1064,3 +1064,11 @@ def test_a_belief_set_off_inside_its_clause_is_reported_but_a_hedge_is_not(extra
     assert ([text[f["start"]:f["end"]] for f in q["fragments"]], q["cue"]["text"], q["kind"]) == (
         ["The mayor's endorsement", "is only a matter of time"], "think", "belief")
     assert extract("The deadline is, I think, too close.") == []
+
+
+@pytest.mark.parametrize("text, content", [("They all said prices would rise.", "prices would rise"),
+                                           ("The two said talks would resume.", "talks would resume")])
+def test_a_cue_after_a_floating_quantifier_or_a_number_still_reports(extract, text, content):
+    """`all`, `both`, `the two` before `said` are (part of) its subject, not a modifier of the
+    noun after it: a rule that read `60 pledged delegates` as an adjective lost these."""
+    assert only(extract(text))["text"] == content

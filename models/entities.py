@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .indexes import sentence_starts
-from .lexicon import Lexicon
+from .lexicon import Lexicon, singular
 from .spans import joins_words, proper_nouns, tokens_in
 
 QUOTE_MARKS = frozenset({'"', "'", "“", "”", "‘", "’"})
@@ -125,7 +125,7 @@ def given_names_left_out(doc: Doc, ents: tuple[Span, ...], first_names: Collecti
         if word.pos_ != "PROPN" or word.ent_type_ or not NAME_WORD.fullmatch(word.text):
             continue
         compounded = len(ent) == 1 and word.dep_ == "compound" and word.head == ent.root \
-            and not {word.lower_, word.lower_.removesuffix("s")} & not_names
+            and not {word.lower_, singular(word.lower_)} & not_names
         if word.lower_ in first_names or compounded:
             found.append(Span(doc, ent.start - 1, ent.end, "PERSON"))
     return found

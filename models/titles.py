@@ -111,8 +111,9 @@ def role_phrase(head: Token, lexicon: Lexicon, beside_name: bool = False) -> str
     name (`beside_name`) any role noun will do; elsewhere the phrase needs a title word.
     """
     keep = [head]
+    owners = {t for c in head.children if _owner(c) for t in c.subtree}  # `the driver's sister` is no driver
     for child in head.children:
-        modifier = child.i < head.i and (child.dep_ in MODIFIER_DEPS or _owner(child)) \
+        modifier = child.i < head.i and (child.dep_ in MODIFIER_DEPS or child in owners) \
             and (child.tag_ not in ("VBN", "VBG") or after_a_hyphen(child))  # `Florida-based`, not `newly named`
         role_of = child.i > head.i and child.dep_ == "prep" and child.lower_ in ROLE_PREPOSITIONS
         joined = beside_name and child.i > head.i and child.dep_ in ("conj", "cc")
@@ -122,7 +123,6 @@ def role_phrase(head: Token, lexicon: Lexicon, beside_name: bool = False) -> str
             keep.extend(child.subtree)
     keep.extend(_hyphened_before(head))
     keep = up_to_an_aside(without_second_roles(sorted(set(keep), key=lambda t: t.i), head, lexicon), head)
-    owners = {t for c in head.children if _owner(c) for t in c.subtree}  # `the driver's sister` is no driver
     named = has_title_word([t for t in keep if t not in owners], lexicon) or (beside_name and _role_head(head, lexicon))
     return clean(keep) if named else None
 

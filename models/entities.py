@@ -190,6 +190,46 @@ def owned_organization_names(doc: Doc, ents: tuple[Span, ...], org_nouns: Collec
     return found
 
 
+#: labels the recogniser gives a person's name it does not know (`Marit Stiles` as ORG)
+MISREAD_NAME_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"})
+
+
+def names_beside_roles(doc: Doc, ents: tuple[Span, ...], lexicon: Lexicon) -> list[Span]:
+    """Names set off after a person's role (`The opposition leader, Marit Stiles,`) that the
+    recogniser labelled something else, relabelled PERSON: two or three capitalised proper
+    nouns, none an organisation's word, or one after a kinship role (`Haddad's brother,
+    Nabil`). A role a body holds as well (`the prime contractor, Orbital Dynamics`; `its ally,
+    Japan`: `data/body_roles.txt`) keeps the recogniser's label.
+
+    >>> import spacy
+    >>> from models.lexicon import load_lexicon
+    >>> doc = spacy.blank("en")("The opposition leader , Marit Stiles , said")
+    >>> for t in doc[4:6]: t.pos_ = "PROPN"
+    >>> doc[2].pos_, doc[4].head, doc[5].dep_, doc[5].head = "NOUN", doc[5], "appos", doc[2]
+    >>> doc.ents = [Span(doc, 4, 6, "ORG")]
+    >>> [(s.text, s.label_) for s in names_beside_roles(doc, doc.ents, load_lexicon())]
+    [('Marit Stiles', 'PERSON')]
+    """
+    found = []
+    for ent in ents:
+        role = ent.root.head
+        if ent.label_ not in MISREAD_NAME_LABELS or ent.root.dep_ != "appos" or role.pos_ != "NOUN" \
+                or ent.start == 0 or doc[ent.start - 1].text != ",":
+            continue
+        word = singular(role.lower_)
+        kin = word in lexicon.relational_roles and word not in lexicon.body_roles
+        if not (kin or lexicon.is_role_word(word)) or word in lexicon.body_roles | lexicon.org_nouns:
+            continue
+        if (len(ent) in (2, 3) or (kin and len(ent) == 1)) and all(_plain_name_word(t, lexicon) for t in ent):
+            found.append(Span(doc, ent.start, ent.end, "PERSON"))
+    return found
+
+
+def _plain_name_word(token: Token, lexicon: Lexicon) -> bool:
+    return token.pos_ == "PROPN" and NAME_WORD.fullmatch(token.text) is not None \
+        and token.lower_ not in lexicon.org_nouns
+
+
 def speaking_names(doc: Doc, speech_verbs: Collection[str]) -> list[Span]:
     """Names of two or three capitalised words that are the subject of a speech verb and that
     the recogniser did not label a person (`Ana Ruiz said`, `Kylan Mbatta said`: names it does
@@ -264,7 +304,7 @@ def repair_names(doc: Doc, lexicon: Lexicon | None = None) -> None:
         names += first_names_before_a_hyphen(doc, ents, not_names) + speaking_names(doc, lexicon.speech) \
             + owned_organization_names(doc, ents, lexicon.org_nouns) \
             + given_names_left_out(doc, ents, lexicon.first_names, not_names) \
-            + names_across_particles(doc, ents, lexicon.name_particles)
+            + names_across_particles(doc, ents, lexicon.name_particles) + names_beside_roles(doc, ents, lexicon)
     if names:
         kept = [ent for ent in ents if not any(ent.start < n.end and n.start < ent.end for n in names)]
         doc.ents = filter_spans([*kept, *names])

@@ -106,6 +106,7 @@ class Lexicon:
     not_roles: frozenset[str]
     name_particles: frozenset[str]  # `bin`, `van`: lower-case words inside a name
     relational_roles: frozenset[str]
+    body_roles: frozenset[str]  # `the contractor, Orbital Dynamics`: roles a body holds as often as a person
     office_verbs: frozenset[str]
     honorifics: dict[str, str]
     gender_words: dict[str, str]
@@ -188,6 +189,7 @@ def read_lexicon(directory: Path) -> Lexicon:
         not_roles=frozenset(files.lines("not_roles.txt")),
         name_particles=frozenset(files.lines("name_particles.txt")),
         relational_roles=frozenset(files.lines("relational_roles.txt")),
+        body_roles=frozenset(files.lines("body_roles.txt")),
         office_verbs=frozenset(files.lines("office_verbs.txt")),
         honorifics={word: gender for word, gender in files.table("honorifics.tsv", 2)},
         gender_words={word: gender for word, gender in files.table("gender_words.tsv", 2)},

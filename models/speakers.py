@@ -928,8 +928,18 @@ class SpeakerResolver:
         return Resolved(strip_article(mention), "group")
 
     def _by_organisation(self, head: Token, mention: str) -> Resolved | None:
-        ent = self.entity_at.get(head.i)
+        ent = self.entity_at.get(head.i) or self._apposed_body(head)
         return self.organization(ent.text, head.i) if ent is not None and ent.label_ in BODIES else None
+
+    def _apposed_body(self, head: Token) -> Span | None:
+        """`The prime contractor, Orbital Dynamics`, `the record label Northern Light Music`: the
+        organisation named beside a noun that is no person's role, or a role a body holds as
+        well (`data/body_roles.txt`)."""
+        word = singular(head.lower_)
+        if head.pos_ != "NOUN" or (self._is_role(word) and word not in self.lexicon.body_roles):
+            return None
+        appos = next((c for c in head.rights if c.dep_ == "appos" and c.i in self.entity_at), None)
+        return None if appos is None else self.entity_at[appos.i]
 
     def _by_document(self, head: Token, mention: str) -> Resolved | None:
         """`the poll`, `a Bloomberg poll`: a document stands for its owner."""

@@ -739,3 +739,22 @@ def test_a_given_name_the_recogniser_left_out_joins_the_surname(extract):
 def test_a_statement_from_an_office_its_owner_names_is_that_office(extract):
     text = "The plan is dead, according to a statement from the mayor's office."
     assert first_speaker(extract, text)["name"] == "mayor's office"
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("The province's opposition leader, Marit Stiles, said the strike could have been avoided.",
+     "Marit Stiles", "province's opposition leader"),
+    ("Haddad's brother, Nabil, said the family was still waiting for news.", "Nabil", "brother"),
+])
+def test_a_name_set_off_after_a_persons_role_is_a_person_whatever_the_recogniser_says(extract, text, name, title):
+    speaker = first_speaker(extract, text)
+    assert (speaker["name"], speaker["title"]) == (name, title)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The prime contractor, Orbital Dynamics, said replacement parts were on their way.", "Orbital Dynamics"),
+    ("The record label Northern Light Music denied that it had dropped the singer.", "Northern Light Music"),
+])
+def test_an_organisation_named_beside_a_common_noun_is_the_speaker(extract, text, name):
+    speaker = first_speaker(extract, text)
+    assert (speaker["name"], speaker["title"]) == (name, None)

@@ -154,6 +154,12 @@ def proper_description_words(head: Token) -> set[str]:
             if t.i < head.i and (t.ent_type_ in BODIES | PLACES or t.pos_ == "PROPN")}
 
 
+def _names_the_subject(token: Token) -> bool:
+    """Whether a name is its clause's subject or set beside it (`The head of the army, General
+    Sir Roly Walker, warned`)."""
+    return token.dep_ in SUBJECT_DEPS or (token.dep_ == "appos" and token.head.dep_ in SUBJECT_DEPS)
+
+
 def is_or_owns_subject(token: Token, lexicon: Lexicon) -> bool:
     """Whether a token heads a subject or names the owner of a thing that is one: `Boeing said`,
     `Boeing's shares fell`, `Boeing shares fell`, `Shares of Boeing fell` (what a later `it` or
@@ -497,7 +503,7 @@ class SpeakerResolver:
             in_sentence = {name for at, name in named for s in sentences if s.start <= at < s.end}
             sentence = sentences[-1]
             subject = next((name for at, name in named if sentence.end <= at <= head.i + LEDE_WINDOW
-                            and self.doc[at].dep_ in SUBJECT_DEPS and name not in in_sentence), None)
+                            and _names_the_subject(self.doc[at]) and name not in in_sentence), None)
             role = role_phrase(head, self.lexicon, beside_name=True)
             if subject is not None and role is not None:
                 # after a role stated beside the name: `Prime minister faces revolt ... Work and

@@ -267,7 +267,7 @@ def subject_of(verb: Token, content: tuple[Range, ...] = ()) -> Token | None:
             subject = min(subjects, key=lambda c: abs(c.i - token.i))  # two? the nearer (not a dateline)
             return None if via_adjective and subject.lower_ in EXPLETIVES else _past_dateline(subject)
         if token.dep_ not in INHERIT_DEPS or token.head.i == token.i:
-            return name_left_of(token)
+            return name_left_of(token) or subject_of_set_off_participle(token)
         via_adjective = via_adjective or token.dep_ == "acomp"
         # a cue joined to a reported clause climbs past it to the verb that reports it
         token = token.head.head if _joins_a_reported_clause(token) else token.head
@@ -311,6 +311,28 @@ def name_left_of(verb: Token) -> Token | None:
     while name.dep_ == "conj" and name.head.pos_ == "PROPN":
         name = name.head
     return name
+
+
+def subject_of_set_off_participle(verb: Token) -> Token | None:
+    """`Judge X, sentencing at Leeds Crown Court, said C`: where the parser made the subject the
+    participle's, set off by commas before a verb left with none, it is the verb's.
+
+    >>> import spacy
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Walsh", ",", "sentencing", "here", ",", "said", "no"],
+    ...           heads=[2, 2, 5, 2, 5, 5, 5], deps=["nsubj", "punct", "advcl", "advmod", "punct", "ROOT", "dobj"])
+    >>> subject_of_set_off_participle(doc[5]).text
+    'Walsh'
+    """
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    for clause in verb.lefts:
+        if clause.dep_ != "advcl" or not (clause.tag_ in ("VBG", "VBN") or clause.lower_.endswith("ing")):
+            continue
+        subject = next((c for c in clause.lefts if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and subject.i + 1 < clause.i and doc[subject.i + 1].text == ",":
+            return subject
+    return None
 
 
 def _joins_a_reported_clause(verb: Token) -> bool:

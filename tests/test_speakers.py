@@ -758,3 +758,9 @@ def test_a_name_set_off_after_a_persons_role_is_a_person_whatever_the_recogniser
 def test_an_organisation_named_beside_a_common_noun_is_the_speaker(extract, text, name):
     speaker = first_speaker(extract, text)
     assert (speaker["name"], speaker["title"]) == (name, None)
+
+
+def test_a_participle_set_off_after_the_subject_does_not_take_it_from_the_verb(extract):
+    text = 'Judge Karen Walsh, sentencing at Leeds Crown Court, said the trust had shown "a disregard for safety."'
+    speaker = first_speaker(extract, text)
+    assert (speaker["name"], speaker["title"]) == ("Karen Walsh", "Judge")

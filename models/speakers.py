@@ -704,7 +704,7 @@ class SpeakerResolver:
         lo, hi = bisect_left(self.mentions, previous.start), bisect_left(self.mentions, previous.end)
         subjects = [(self.doc[at].head.dep_ != "ROOT", at, name)
                     for at, name in zip(self.mentions[lo:hi], self.mention_names[lo:hi], strict=True)
-                    if self.doc[at].dep_ in SUBJECT_DEPS]
+                    if _names_the_subject(self.doc[at])]
         if epithets:
             subjects += [(t.head.dep_ != "ROOT", t.i, name) for t in previous
                          if t.dep_ in SUBJECT_DEPS and is_epithet(t) and not self.quoted(t.idx)

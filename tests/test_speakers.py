@@ -764,3 +764,9 @@ def test_a_participle_set_off_after_the_subject_does_not_take_it_from_the_verb(e
     text = 'Judge Karen Walsh, sentencing at Leeds Crown Court, said the trust had shown "a disregard for safety."'
     speaker = first_speaker(extract, text)
     assert (speaker["name"], speaker["title"]) == ("Karen Walsh", "Judge")
+
+
+def test_a_pronoun_after_a_sentence_whose_subject_is_a_role_beside_a_name_is_that_person(extract):
+    text = ("Judge Karen Walsh said the deaths were avoidable. The trust's chief executive, Professor Brian "
+            'Ellis, apologised to the families. "We failed them, and we are deeply sorry," he said outside court.')
+    assert first_speaker(extract, text, 1)["name"] == "Brian Ellis"

@@ -247,7 +247,15 @@ def _object_read_for_a_clause(verb: Token) -> list[Token]:
     doc = verb.doc
     objects = [c for c in _children(verb, "dobj") if c.i > verb.i and c.pos_ != "PRON"
                and not any(t.text in SEPARATORS for t in doc[verb.i + 1:c.left_edge.i + 1])]  # `says, an aside`
-    return [o for o in objects if _reads_as_clause(o)]
+    return [o for o in objects if _reads_as_clause(o) or _verb_read_as_modifier(o)]
+
+
+def _verb_read_as_modifier(phrase: Token) -> bool:
+    """`said the drug extended survival`: the parser read a past verb as a participle modifying
+    the noun after it, with its subject hung on it (`drug`): a clause, not a noun phrase (`said
+    the damaged car` has nothing before the participle)."""
+    return any(t.tag_ == "VBN" and t.dep_ == "amod" and any(c.i < t.i and c.pos_ in ("NOUN", "PROPN")
+                                                            for c in t.children) for t in phrase.subtree)
 
 
 def _fronted_words(verb: Token) -> list[Token]:

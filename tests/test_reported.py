@@ -842,6 +842,16 @@ def test_a_clause_the_parser_read_as_the_object_of_say_is_what_was_said(rules_on
     assert [f.text for f in quote.fragments] == ["the plan that passed appeals to voters"]
 
 
+def test_a_past_verb_the_parser_read_as_a_modifier_with_its_subject_hung_on_it_is_a_clause(rules_on):
+    text = "Wolpin said the drug extended survival."
+    quote, = rules_on(text, [
+        ("Wolpin", "NNP", "PROPN", "nsubj", 1, "B-PERSON"), ("said", "VBD", "VERB", "ROOT", 1, "O"),
+        ("the", "DT", "DET", "det", 5, "O"), ("drug", "NN", "NOUN", "npadvmod", 4, "O"),
+        ("extended", "VBN", "VERB", "amod", 5, "O"), ("survival", "NN", "NOUN", "dobj", 1, "O"),
+        (".", ".", "PUNCT", "punct", 1, "O")])
+    assert [f.text for f in quote.fragments] == ["the drug extended survival"]
+
+
 def test_a_plain_object_of_say_is_not_what_was_said(extract):
     assert extract("He said goodbye to his staff.") == []
 

@@ -342,7 +342,7 @@ def relative_role(ent: Span, lexicon: Lexicon) -> str | None:
     return None
 
 
-def affiliation(ent: Span) -> str | None:
+def affiliation(ent: Span, lexicon: Lexicon) -> str | None:
     """`Olena Prokopenko of the German Marshall Fund`, `NBC's Dante Chinni`: the body a person
     speaks for."""
     for child in ent.root.children:
@@ -351,7 +351,8 @@ def affiliation(ent: Span) -> str | None:
             return clean(list(child.subtree))
         if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPOSITIONS:
             for obj in child.children:
-                if obj.dep_ == "pobj" and (obj.ent_type_ == "ORG" or _described_body(obj)):  # not a home town
+                if obj.dep_ == "pobj" and (obj.ent_type_ == "ORG" or _described_body(obj)
+                                           or _named_body(obj, lexicon)):  # not a home town
                     return clean(up_to_an_aside(list(obj.subtree), obj))
     return None
 
@@ -363,12 +364,19 @@ def _described_body(name: Token) -> bool:
         c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < name.i for c in name.children)
 
 
+def _named_body(name: Token, lexicon: Lexicon) -> bool:
+    """`the Dana-Farber Cancer Institute`: a capitalised organisation word heading a proper name
+    the recogniser did not label an organisation (it took `Dana` for a person)."""
+    return name.pos_ == "PROPN" and name.is_title and name.lower_ in lexicon.org_nouns \
+        and name.ent_type_ in ("", "PERSON") and any(c.dep_ == "compound" for c in name.children)
+
+
 def title_of(ent: Span, lexicon: Lexicon) -> tuple[str | None, bool]:
     """A person's title at one mention, and whether it is a role (not a bare affiliation)."""
     title = premodifier_title(ent, lexicon) or appositive_title(ent, lexicon) or relative_role(ent, lexicon)
     if title:
         return title, True
-    return affiliation(ent), False
+    return affiliation(ent, lexicon), False
 
 
 def name_tokens(ent: Span, lexicon: Lexicon) -> list[Token]:

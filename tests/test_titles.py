@@ -350,3 +350,8 @@ def test_an_unlabelled_name_after_a_noun_that_says_what_it_is_is_an_affiliation(
 def test_a_hyphenated_role_the_tagger_read_as_an_adjective_is_still_a_title(extract):
     text = "The agency's director-general, Lin Wei, said the stocks were falling."
     assert speaker_of_first_quote(extract, text) == ("Lin Wei", "agency's director-general")
+
+
+def test_an_organisation_word_heading_a_proper_name_is_an_affiliation_whatever_the_recogniser_says(extract):
+    text = "The drug slowed tumour growth, according to Brian Wolpin of the Dana-Farber Cancer Institute."
+    assert speaker_of_first_quote(extract, text) == ("Brian Wolpin", "Dana-Farber Cancer Institute")

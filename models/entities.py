@@ -225,6 +225,24 @@ def names_beside_roles(doc: Doc, ents: tuple[Span, ...], lexicon: Lexicon) -> li
     return found
 
 
+def bodies_beside_org_nouns(doc: Doc, ents: tuple[Span, ...], org_nouns: Collection[str]) -> list[Span]:
+    """Names the recogniser labelled a person, set beside a noun that names an organisation
+    (`The French group, Domaines Barons de Rothschild`; `the retailer John Lewis`), relabelled
+    ORG: what a group or a company is called is the group's name.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the retailer John Lewis said")
+    >>> for t in doc[2:4]: t.pos_ = "PROPN"
+    >>> doc[1].pos_, doc[2].head, doc[3].dep_, doc[3].head = "NOUN", doc[3], "appos", doc[1]
+    >>> doc.ents = [Span(doc, 2, 4, "PERSON")]
+    >>> [(s.text, s.label_) for s in bodies_beside_org_nouns(doc, doc.ents, {"retailer"})]
+    [('John Lewis', 'ORG')]
+    """
+    return [Span(doc, ent.start, ent.end, "ORG") for ent in ents
+            if ent.label_ == "PERSON" and ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN"
+            and singular(ent.root.head.lower_) in org_nouns]
+
+
 def _plain_name_word(token: Token, lexicon: Lexicon) -> bool:
     return token.pos_ == "PROPN" and NAME_WORD.fullmatch(token.text) is not None \
         and token.lower_ not in lexicon.org_nouns
@@ -304,7 +322,8 @@ def repair_names(doc: Doc, lexicon: Lexicon | None = None) -> None:
         names += first_names_before_a_hyphen(doc, ents, not_names) + speaking_names(doc, lexicon.speech) \
             + owned_organization_names(doc, ents, lexicon.org_nouns) \
             + given_names_left_out(doc, ents, lexicon.first_names, not_names) \
-            + names_across_particles(doc, ents, lexicon.name_particles) + names_beside_roles(doc, ents, lexicon)
+            + names_across_particles(doc, ents, lexicon.name_particles) + names_beside_roles(doc, ents, lexicon) \
+            + bodies_beside_org_nouns(doc, ents, lexicon.org_nouns)
     if names:
         kept = [ent for ent in ents if not any(ent.start < n.end and n.start < ent.end for n in names)]
         doc.ents = filter_spans([*kept, *names])

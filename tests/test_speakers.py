@@ -770,3 +770,9 @@ def test_a_pronoun_after_a_sentence_whose_subject_is_a_role_beside_a_name_is_tha
     text = ("Judge Karen Walsh said the deaths were avoidable. The trust's chief executive, Professor Brian "
             'Ellis, apologised to the families. "We failed them, and we are deeply sorry," he said outside court.')
     assert first_speaker(extract, text, 1)["name"] == "Brian Ellis"
+
+
+def test_a_name_set_beside_an_organisation_noun_is_the_organisation_not_a_person(extract):
+    text = 'The French group, Domaines Barons de Rothschild, said in a statement that it remained "very interested."'
+    assert (first_speaker(extract, text)["name"], first_speaker(extract, text)["title"]) == \
+        ("Domaines Barons de Rothschild", None)

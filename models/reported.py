@@ -965,6 +965,8 @@ def learned_cue(token: Token, lexicon: Lexicon) -> Cue | None:
     clause, frame = found
     if frame == INFINITIVE and _asks_anonymity(clause):
         return None
+    if frame == OBJECT_FRAME and token.lower_ in lexicon.belief and _names_a_person(clause, lexicon):
+        return None  # `who knew him for decades`: an acquaintance, not a belief
     if frame == AGENTLESS_PASSIVE:
         return _agentless_passive_cue(token)
     start, end = subtree_bounds(clause)
@@ -982,6 +984,12 @@ def learned_cue(token: Token, lexicon: Lexicon) -> Cue | None:
     cue = [token, clause.head] if frame.startswith(PREP_OBJECT) else [token]  # `referring to`
     rule = REFUSAL if token.lower_ in lexicon.refusals else LEARNED
     return Cue(rule, token_range(cue), content, source, token)
+
+
+def _names_a_person(phrase: Token, lexicon: Lexicon) -> bool:
+    """A person's pronoun or name alone (`him`, `Obama`): someone known, not something held."""
+    return lexicon.pronouns.get(phrase.lower_) == "person" or (phrase.ent_type_ == "PERSON" and not any(
+        c.dep_ in ("acl", "relcl", "prep") for c in phrase.children))
 
 
 def unanswered_cue(verb: Token, lexicon: Lexicon) -> Cue | None:

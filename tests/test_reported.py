@@ -1082,3 +1082,8 @@ def test_a_cue_after_a_floating_quantifier_or_a_number_still_reports(extract, te
     """`all`, `both`, `the two` before `said` are (part of) its subject, not a modifier of the
     noun after it: a rule that read `60 pledged delegates` as an adjective lost these."""
     assert only(extract(text))["text"] == content
+
+
+def test_knowing_a_person_is_no_belief_held(extract):
+    quotes = extract('The Rev. Ann Hale, who knew him for decades, called him "a giant."')
+    assert [q["cue"]["text"] for q in quotes] == ["called"]

@@ -790,6 +790,22 @@ def _predicate_end(verb: Token, end: int, lexicon: Lexicon) -> int:
         if child.dep_ == "prep" and child.lower_ == "as" and child.i >= end \
                 and child.right_edge.i - child.i <= MAX_CAST_TOKENS and _holds_quote_mark(child):
             end = _cast_end(child, lexicon)
+    return _past_open_quotation(verb, end, lexicon)
+
+
+def _past_open_quotation(verb: Token, end: int, lexicon: Lexicon) -> int:
+    """`called the ruling "judicial activism at its worst."`, with the parser's object ending at
+    `activism`: content that opens a quotation runs on to its close, in the same sentence,
+    unless someone else speaks outside the quotation on the way (`praised X, who vowed "..."`)."""
+    doc, depth, speaks = verb.doc, 0, False
+    for token in doc[verb.i + 1:verb.sent.end]:
+        if token.i >= end and depth <= 0:
+            return end
+        depth += 1 if token.tag_ == "``" else -1 if token.tag_ == "''" else 0
+        speaks = speaks or (depth == 0 and token.lower_ in lexicon.trigger_forms
+                            and bool(_children(token, *SUBJECT_DEPS)))
+        if token.i >= end and depth == 0:
+            return end if speaks else token.i + 1
     return end
 
 

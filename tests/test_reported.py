@@ -1087,3 +1087,10 @@ def test_a_cue_after_a_floating_quantifier_or_a_number_still_reports(extract, te
 def test_knowing_a_person_is_no_belief_held(extract):
     quotes = extract('The Rev. Ann Hale, who knew him for decades, called him "a giant."')
     assert [q["cue"]["text"] for q in quotes] == ["called"]
+
+
+def test_an_object_that_opens_a_quotation_runs_on_to_its_close(extract):
+    q = only(extract('In a statement, he called the ruling "judicial activism at its worst."'))
+    assert (q["text"], q["cue"]["text"]) == ('the ruling "judicial activism at its worst."', "called")
+    assert q["type"] == "mixed"
+

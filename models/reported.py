@@ -344,6 +344,8 @@ def _next_statement(joined: Token, lexicon: Lexicon) -> bool:
     train 11 gained, 2 lost). `C1 but that C2` goes on."""
     own_subject = bool(_children(joined, *SUBJECT_DEPS))
     marks = {m.lower_ for m in _children(joined, "mark")}
+    if any(a.tag_ == "MD" for a in _children(joined, "aux")):
+        return False  # `said it had made changes and would appeal`: a modal goes on with what was said
     if joined.dep_ == "conj":  # `C1 but that C2`: a second clause of the same report
         return lexicon.is_cue_form(joined.lower_) and (not own_subject or (joined.lower_ in lexicon.speech
                                                                            and not marks))

@@ -1094,3 +1094,9 @@ def test_an_object_that_opens_a_quotation_runs_on_to_its_close(extract):
     assert (q["text"], q["cue"]["text"]) == ('the ruling "judicial activism at its worst."', "called")
     assert q["type"] == "mixed"
 
+
+
+def test_a_modal_conjunct_goes_on_with_what_was_said(extract):
+    q = only(extract('Apple said in a statement that it had "made significant changes" and would appeal any penalty.'))
+    assert (q["text"], q["speaker"]["name"]) == (
+        'it had "made significant changes" and would appeal any penalty', "Apple")

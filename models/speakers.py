@@ -812,7 +812,8 @@ class SpeakerResolver:
 
     def _by_apposed_person(self, head: Token, mention: str) -> Resolved | None:
         """`Presidential candidates X and Y`, `the senator, X`: the person named beside the head."""
-        appos = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        appos = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None) \
+            or self._person_beside_apposed_role(head)
         misplaced = None if appos is not None else self._person_apposed_to_role_phrase(head)
         appos = appos or misplaced
         if appos is None:
@@ -825,6 +826,12 @@ class SpeakerResolver:
         if role:  # the role the recogniser's apposition missed
             self._note_role(name, role)
         return self.person(name)
+
+    def _person_beside_apposed_role(self, head: Token) -> Token | None:
+        """`The audit's author, former state comptroller Diane Foster,`: the person the parser
+        set beside a second role that is itself set beside the head."""
+        return next((name for role in head.children if role.dep_ == "appos" and role.tag_ == "NN"
+                     for name in role.children if name.dep_ == "appos" and name.ent_type_ == "PERSON"), None)
 
     def _person_apposed_to_role_phrase(self, head: Token) -> Token | None:
         """`A spokesman for the Kremlin, Dmitry Peskov,` with the name hung on `Kremlin`: a person

@@ -776,3 +776,9 @@ def test_a_name_set_beside_an_organisation_noun_is_the_organisation_not_a_person
     text = 'The French group, Domaines Barons de Rothschild, said in a statement that it remained "very interested."'
     assert (first_speaker(extract, text)["name"], first_speaker(extract, text)["title"]) == \
         ("Domaines Barons de Rothschild", None)
+
+
+def test_a_person_set_beside_a_second_role_beside_the_head_is_the_speaker(extract):
+    text = "The audit's author, former state comptroller Diane Foster, told the council that the problem was old."
+    speaker = first_speaker(extract, text)
+    assert (speaker["name"], speaker["title"]) == ("Diane Foster", "former state comptroller")

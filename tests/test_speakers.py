@@ -779,6 +779,7 @@ def test_a_name_set_beside_an_organisation_noun_is_the_organisation_not_a_person
 
 
 def test_a_person_set_beside_a_second_role_beside_the_head_is_the_speaker(extract):
-    text = "The audit's author, former state comptroller Diane Foster, told the council that the problem was old."
+    text = ("The audit's author, former state comptroller Diane Foster, told the city council that the problem "
+            "went back a decade.")
     speaker = first_speaker(extract, text)
     assert (speaker["name"], speaker["title"]) == ("Diane Foster", "former state comptroller")

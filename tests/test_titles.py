@@ -355,3 +355,7 @@ def test_a_hyphenated_role_the_tagger_read_as_an_adjective_is_still_a_title(extr
 def test_an_organisation_word_heading_a_proper_name_is_an_affiliation_whatever_the_recogniser_says(extract):
     text = "The drug slowed tumour growth, according to Brian Wolpin of the Dana-Farber Cancer Institute."
     assert speaker_of_first_quote(extract, text) == ("Brian Wolpin", "Dana-Farber Cancer Institute")
+
+
+def test_a_clergy_title_before_the_name_is_a_title(extract):
+    assert speaker_of_first_quote(extract, 'The Rev. Ann Hale called the vote "a betrayal."') == ("Ann Hale", "Rev.")

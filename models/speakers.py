@@ -1054,7 +1054,8 @@ class SpeakerResolver:
     def _people_together(self, head: Token) -> Resolved | None:
         """`Blinken and Austin said ...`: one source made of every person in the conjunction
         (`X, Y and Z`: the parser chains each to the one before)."""
-        conjuncts = conjunction_chain(head)
+        own = self.entity_at.get(head.i)  # `the National Oceanic and Atmospheric Administration` is one
+        conjuncts = [t for t in conjunction_chain(head) if own is None or self.entity_at.get(t.i) is not own]
         if not conjuncts:
             return None
         names = [self._person_name(t) for t in (head, *conjuncts)]

@@ -783,3 +783,8 @@ def test_a_person_set_beside_a_second_role_beside_the_head_is_the_speaker(extrac
             "went back a decade.")
     speaker = first_speaker(extract, text)
     assert (speaker["name"], speaker["title"]) == ("Diane Foster", "former state comptroller")
+
+
+def test_an_organisation_whose_name_holds_and_is_one_body(extract):
+    text = "The season caused $200 billion in damage, according to the National Oceanic and Atmospheric Administration."
+    assert first_speaker(extract, text)["name"] == "National Oceanic and Atmospheric Administration"

@@ -218,7 +218,7 @@ def names_beside_roles(doc: Doc, ents: tuple[Span, ...], lexicon: Lexicon) -> li
             continue
         word = singular(role.lower_)
         kin = word in lexicon.relational_roles and word not in lexicon.body_roles
-        if not (kin or lexicon.is_role_word(word)) or word in lexicon.body_roles | lexicon.org_nouns:
+        if not (kin or lexicon.is_role_word(word)) or word in lexicon.body_roles or word in lexicon.org_nouns:
             continue
         if (len(ent) in (2, 3) or (kin and len(ent) == 1)) and all(_plain_name_word(t, lexicon) for t in ent):
             found.append(Span(doc, ent.start, ent.end, "PERSON"))

@@ -947,12 +947,12 @@ class SpeakerResolver:
     def _apposed_body(self, head: Token) -> Span | None:
         """`The prime contractor, Orbital Dynamics`, `the record label Northern Light Music`: the
         organisation named beside a noun that is no person's role, or a role a body holds as
-        well (`data/body_roles.txt`)."""
+        well (`data/body_roles.txt`); a people is none (`critics, many of them Catholics`)."""
         word = singular(head.lower_)
         if head.pos_ != "NOUN" or (self._is_role(word) and word not in self.lexicon.body_roles):
             return None
         appos = next((c for c in head.rights if c.dep_ == "appos" and c.i in self.entity_at), None)
-        return None if appos is None else self.entity_at[appos.i]
+        return None if appos is None or appos.ent_type_ == "NORP" else self.entity_at[appos.i]
 
     def _by_document(self, head: Token, mention: str) -> Resolved | None:
         """`the poll`, `a Bloomberg poll`: a document stands for its owner."""

@@ -318,7 +318,7 @@ def _clause_bounds(clause: Token, lexicon: Lexicon, verb: Token) -> tuple[int, i
         start = _addressee_start(verb, clause, start, lexicon)
     end = _before_appended_comment(clause.doc, start, end, lexicon)
     for joined in _children(clause, "conj", "advcl"):
-        if joined.i > clause.i and _next_statement(joined, lexicon):
+        if joined.i > clause.i and _next_statement(joined, lexicon) and not _leans_on_the_clause(joined, clause, verb):
             end = min(end, joined.left_edge.i)
             while end > start and clause.doc[end - 1].dep_ in ("cc", "mark"):
                 end -= 1
@@ -351,6 +351,17 @@ def _next_statement(joined: Token, lexicon: Lexicon) -> bool:
                                                                            and not marks))
     contrast = bool(marks & {"while", "whereas", "though", "although"})
     return own_subject and contrast and joined.lower_ in lexicon.speech
+
+
+def _leans_on_the_clause(joined: Token, clause: Token, verb: Token) -> bool:
+    """`said he'd build a wall and make them pay`, `said he has not held dinners and never
+    called a donor`: a verb in the form the reported clause's auxiliary asks for, and in
+    another form than the cue's, shares that auxiliary, so it goes on with what was said
+    (`said he would veto it and urged Congress to act` starts the speaker's next statement)."""
+    auxiliaries = _children(clause, "aux")
+    wanted = {"VB": any(a.tag_ in ("MD", "TO") for a in auxiliaries),
+              "VBN": any(a.lemma_ == "have" for a in auxiliaries)}
+    return wanted.get(joined.tag_, False) and joined.tag_ != verb.tag_
 
 
 def _quoted_sequel_end(verb: Token, end: int, lexicon: Lexicon) -> int:

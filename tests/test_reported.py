@@ -1101,3 +1101,18 @@ def test_a_modal_conjunct_goes_on_with_what_was_said(extract):
     q = only(extract(text))
     assert (q["text"], q["speaker"]["name"]) == (
         'it had "made significant changes" to comply with the law and would appeal', "Apple")
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Trump said he'd build a border wall and make Mexicans pay for it.",
+     "he'd build a border wall and make Mexicans pay for it"),
+    ("He said he has not held fundraising dinners and never called a donor to ask for money.",
+     "he has not held fundraising dinners and never called a donor to ask for money"),
+])
+def test_a_verb_sharing_the_reported_clause_s_auxiliary_goes_on_with_what_was_said(extract, text, content):
+    assert [q["text"] for q in extract(text)] == [content]
+
+
+def test_a_cue_verb_in_the_cue_s_own_form_is_the_speaker_s_next_statement(extract):
+    quotes = extract("He said he would veto the bill and urged Congress to act.")
+    assert quotes[0]["text"] == "he would veto the bill"

@@ -1130,8 +1130,8 @@ class SpeakerResolver:
             full = self.full_org_name(head.text, head.i) or self._named_earlier(head)
             if full is not None:
                 return Resolved(full, "organization")
-            acted = (self._organization_earlier_in_sentence(head) or self._body_before(head.i, "organization")) \
-                if lower in self.lexicon.trade_nouns else None
+            acted = (self._reported_by_its_subject(head) or self._organization_earlier_in_sentence(head)
+                     or self._body_before(head.i, "organization")) if lower in self.lexicon.trade_nouns else None
             if acted is not None and acted.name and is_proper_name(acted.name):
                 return acted  # `Amazon said ... The retailer added`; not `The airline said ... the hospital`
         if lower in self.lexicon.org_nouns or plain.lower() in self.lexicon.org_nouns:
@@ -1153,6 +1153,21 @@ class SpeakerResolver:
                     return self.person(name)
             return Resolved(plain, "person", role)
         return Resolved(plain, "unknown")
+
+    def _reported_by_its_subject(self, head: Token) -> Resolved | None:
+        """`Semicon Global will cut 4,000 jobs, the company said`: a trade noun that reports a
+        clause before it speaks of that clause's subject, where this is a proper name and no
+        person's or place's, whatever entity NER took it for (here a location)."""
+        clause = next((c for c in head.head.children if c.dep_ == "ccomp" and c.i < head.i), None)
+        if head.dep_ not in SUBJECT_DEPS or clause is None:
+            return None
+        subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ in ("PERSON", "GPE", "NORP") \
+                or self._is_known_name(subject):
+            return None
+        ent = self.entity_at.get(subject.i)
+        return self.organization(ent.text if ent is not None else self.doc[head_bounds(subject)[0]:subject.i + 1].text,
+                                 subject.i)
 
     def _before_apposition(self, head: Token, mention: str) -> str:
         """The source phrase `mention` up to an apposition set off after its head (`the victim's

@@ -510,6 +510,18 @@ def test_a_trade_noun_does_not_stand_for_an_unnamed_body_of_another_trade(extrac
     assert speakers(extract, text) == ["airline", "hospital"]
 
 
+def test_a_trade_noun_after_the_clause_it_reports_is_that_clause_s_named_subject(extract):
+    # the recogniser takes `Semicon Global` for a place; the company is still the one that spoke
+    text = ("Semicon Global will cut 4,000 jobs, the company announced on Wednesday. "
+            "The company said most of the roles would go from its plants in Arizona.")
+    assert speakers(extract, text) == ["Semicon Global", "Semicon Global"]
+
+
+def test_a_person_reported_on_by_a_trade_noun_is_not_the_company(extract):
+    text = "Laura Chen will step down in March, the company said."
+    assert speakers(extract, text) == ["company"]
+
+
 def test_a_trade_noun_with_no_organisation_before_it_stays_as_written(extract):
     assert speakers(extract, "The retailer said the cuts would affect its devices unit.") == ["retailer"]
 

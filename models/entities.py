@@ -23,8 +23,20 @@ from .lexicon import Lexicon, singular
 from .spans import joins_words, proper_nouns, tokens_in
 
 QUOTE_MARKS = frozenset({'"', "'", "“", "”", "‘", "’"})
-#: a word of a person's name: capitalised, letters with at most an inner hyphen or apostrophe
-NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?")
+NAME_JOINS = re.compile(r"[-'’]")
+
+
+def is_name_word(text: str) -> bool:
+    """A word of a person's name: a capital, then small letters, in any alphabet with cases, and
+    at most one inner hyphen or apostrophe (`María`, `Mensah-Bonsu`); not `NATO`, nor `iPhone`.
+
+    >>> [is_name_word(w) for w in ("María", "Łukasz", "Mensah-Bonsu", "NATO", "A", "Ng2")]
+    [True, True, True, False, False, False]
+    """
+    first, *rest = NAME_JOINS.split(text, maxsplit=1)
+    after = rest[0] if rest else "x"
+    return len(first) > 1 and first.isalpha() and first[0].isupper() and first[1:].islower() \
+        and after.isalpha() and (after[1:].islower() or after.islower())
 
 
 def nickname_names(doc: Doc) -> list[Span]:
@@ -91,7 +103,7 @@ def first_names_before_a_hyphen(doc: Doc, ents: tuple[Span, ...], not_names: Col
             continue
         word = doc[ent.start - 1]
         if word.pos_ == "PROPN" and word.dep_ == "compound" and word.head == ent.root and not word.ent_type_ \
-                and word.lower_ not in not_names and NAME_WORD.fullmatch(word.text):
+                and word.lower_ not in not_names and is_name_word(word.text):
             found.append(Span(doc, ent.start - 1, ent.end, "PERSON"))
     return found
 
@@ -122,7 +134,7 @@ def given_names_left_out(doc: Doc, ents: tuple[Span, ...], first_names: Collecti
         if ent.label_ != "PERSON" or ent.start == 0:
             continue
         word = doc[ent.start - 1]
-        if word.pos_ != "PROPN" or word.ent_type_ or not NAME_WORD.fullmatch(word.text):
+        if word.pos_ != "PROPN" or word.ent_type_ or not is_name_word(word.text):
             continue
         compounded = len(ent) == 1 and word.dep_ == "compound" and word.head == ent.root \
             and not {word.lower_, singular(word.lower_)} & not_names
@@ -243,8 +255,29 @@ def bodies_beside_org_nouns(doc: Doc, ents: tuple[Span, ...], org_nouns: Collect
             and singular(ent.root.head.lower_) in org_nouns]
 
 
+def names_before_post_nominals(doc: Doc, ents: tuple[Span, ...], post_nominals: Collection[str]) -> list[Span]:
+    """PERSON entities that stop before the letters after a name (`Jacob Rees-Mogg` of `Jacob
+    Rees-Mogg MP said`, where the parser makes `MP` the head), extended over them: the mention
+    is the person's, and the title module reads the office from them.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Jacob Rees-Mogg MP said")
+    >>> doc.ents = [Span(doc, 0, 4, "PERSON")]
+    >>> [s.text for s in names_before_post_nominals(doc, doc.ents, {"MP"})]
+    ['Jacob Rees-Mogg MP']
+    """
+    found = []
+    for ent in ents:
+        end = ent.end
+        while end < len(doc) and doc[end].text in post_nominals and not doc[end].ent_type_:
+            end += 1
+        if ent.label_ == "PERSON" and end > ent.end:
+            found.append(Span(doc, ent.start, end, "PERSON"))
+    return found
+
+
 def _plain_name_word(token: Token, lexicon: Lexicon) -> bool:
-    return token.pos_ == "PROPN" and NAME_WORD.fullmatch(token.text) is not None \
+    return token.pos_ == "PROPN" and is_name_word(token.text) \
         and token.lower_ not in lexicon.org_nouns
 
 
@@ -297,7 +330,7 @@ def _plain_name(head: Token) -> Span | None:
     if head.pos_ != "PROPN" or not 1 <= len(words) <= 2 or any(c.i < start for c in head.lefts) \
             or [w.i for w in words] != list(range(start, head.i)):
         return None
-    if not all(w.pos_ == "PROPN" and NAME_WORD.fullmatch(w.text) for w in doc[start:head.i + 1]):
+    if not all(w.pos_ == "PROPN" and is_name_word(w.text) for w in doc[start:head.i + 1]):
         return None
     return doc[start:head.i + 1]
 
@@ -323,7 +356,8 @@ def repair_names(doc: Doc, lexicon: Lexicon | None = None) -> None:
             + owned_organization_names(doc, ents, lexicon.org_nouns) \
             + given_names_left_out(doc, ents, lexicon.first_names, not_names) \
             + names_across_particles(doc, ents, lexicon.name_particles) + names_beside_roles(doc, ents, lexicon) \
-            + bodies_beside_org_nouns(doc, ents, lexicon.org_nouns)
+            + bodies_beside_org_nouns(doc, ents, lexicon.org_nouns) \
+            + names_before_post_nominals(doc, ents, lexicon.post_nominals)
     if names:
         kept = [ent for ent in ents if not any(ent.start < n.end and n.start < ent.end for n in names)]
         doc.ents = filter_spans([*kept, *names])

@@ -109,6 +109,7 @@ class Lexicon:
     body_roles: frozenset[str]  # `the contractor, Orbital Dynamics`: roles a body holds as often as a person
     office_verbs: frozenset[str]
     honorifics: dict[str, str]
+    post_nominals: frozenset[str]  # `MP`, `KC`, `OBE` after a name, as written (case-sensitive)
     gender_words: dict[str, str]
     first_names: dict[str, str]  # given name -> the gender it mostly goes with (learned)
     raising: frozenset[str]
@@ -192,6 +193,7 @@ def read_lexicon(directory: Path) -> Lexicon:
         body_roles=frozenset(files.lines("body_roles.txt")),
         office_verbs=frozenset(files.lines("office_verbs.txt")),
         honorifics={word: gender for word, gender in files.table("honorifics.tsv", 2)},
+        post_nominals=frozenset(files.lines("post_nominals.txt")),
         gender_words={word: gender for word, gender in files.table("gender_words.tsv", 2)},
         first_names={name: gender for name, gender, _, _ in files.table("first_names.tsv", 4)},
         raising=frozenset(files.forms("raising_verbs.txt")),

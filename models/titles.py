@@ -373,21 +373,29 @@ def _named_body(name: Token, lexicon: Lexicon) -> bool:
 
 def title_of(ent: Span, lexicon: Lexicon) -> tuple[str | None, bool]:
     """A person's title at one mention, and whether it is a role (not a bare affiliation)."""
-    title = premodifier_title(ent, lexicon) or appositive_title(ent, lexicon) or relative_role(ent, lexicon)
+    title = premodifier_title(ent, lexicon) or appositive_title(ent, lexicon) or relative_role(ent, lexicon) \
+        or post_nominal_title(ent, lexicon)
     if title:
         return title, True
     return affiliation(ent, lexicon), False
 
 
+def post_nominal_title(ent: Span, lexicon: Lexicon) -> str | None:
+    """`Jacob Rees-Mogg MP`: letters after the name that name an office (`MP`, not `OBE`)."""
+    after = [t for t in ent if t.i > name_tokens(ent, lexicon)[-1].i]
+    return next((t.text for t in after if t.lower_ in lexicon.titles), None)
+
+
 def name_tokens(ent: Span, lexicon: Lexicon) -> list[Token]:
-    """The tokens of a PERSON entity that are the name: without a possessive, a title NER
-    swallowed (`Secretary Austin`), the end of a phrase that hangs outside the name
-    (`[Secretary of] Agriculture Tomas Brandt`) or a quotation mark NER took in (`Donald Trump ''`)."""
+    """The tokens of a PERSON entity that are the name: without a possessive, a title or an
+    honorific NER swallowed (`Secretary Austin`, `Dame Judi Dench`), the end of a phrase that hangs outside the name
+    (`[Secretary of] Agriculture Tomas Brandt`), a quotation mark NER took in (`Donald Trump ''`) or the
+    letters after a name (`Jacob Rees-Mogg MP`)."""
     tokens = [t for t in ent if not t.is_space and t.tag_ != "POS" and t.text not in ("'s", "’s")] or [ent.root]
-    while len(tokens) > 1 and (tokens[0].lower_ in lexicon.titles or not ent.start <= tokens[0].head.i < ent.end
-                               or tokens[0].is_quote):
+    while len(tokens) > 1 and (tokens[0].lower_ in lexicon.titles or tokens[0].lower_ in lexicon.honorifics
+                               or not ent.start <= tokens[0].head.i < ent.end or tokens[0].is_quote):
         tokens = tokens[1:]
-    while len(tokens) > 1 and tokens[-1].is_quote:
+    while len(tokens) > 1 and (tokens[-1].is_quote or tokens[-1].text in lexicon.post_nominals):
         tokens = tokens[:-1]
     return tokens
 

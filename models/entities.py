@@ -207,11 +207,12 @@ MISREAD_NAME_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", 
 
 
 def names_beside_roles(doc: Doc, ents: tuple[Span, ...], lexicon: Lexicon) -> list[Span]:
-    """Names set off after a person's role (`The opposition leader, Marit Stiles,`) that the
-    recogniser labelled something else, relabelled PERSON: two or three capitalised proper
-    nouns, none an organisation's word, or one after a kinship role (`Haddad's brother,
-    Nabil`). A role a body holds as well (`the prime contractor, Orbital Dynamics`; `its ally,
-    Japan`: `data/body_roles.txt`) keeps the recogniser's label.
+    """Names set off after a person's role (`The opposition leader, Marit Stiles,`), or right
+    after it (`the novelist Chike Okafor`), that the recogniser labelled something else,
+    relabelled PERSON: two or three capitalised proper nouns, none an organisation's word, or
+    one after a kinship role (`Haddad's brother, Nabil`). A role a body holds as well (`the
+    prime contractor, Orbital Dynamics`; `its ally, Japan`: `data/body_roles.txt`) keeps the
+    recogniser's label.
 
     >>> import spacy
     >>> from models.lexicon import load_lexicon
@@ -226,7 +227,7 @@ def names_beside_roles(doc: Doc, ents: tuple[Span, ...], lexicon: Lexicon) -> li
     for ent in ents:
         role = ent.root.head
         if ent.label_ not in MISREAD_NAME_LABELS or ent.root.dep_ != "appos" or role.pos_ != "NOUN" \
-                or ent.start == 0 or doc[ent.start - 1].text != ",":
+                or ent.start == 0 or (doc[ent.start - 1].text != "," and role.i != ent.start - 1):
             continue
         word = singular(role.lower_)
         kin = word in lexicon.relational_roles and word not in lexicon.body_roles
@@ -346,21 +347,37 @@ def repair_names(doc: Doc, lexicon: Lexicon | None = None) -> None:
     entity, replacing the pieces, and end each name that ran on into its verb before it; with
     the `lexicon`, also give a hyphenated surname its first name, make a plain name that
     speaks a person, give a name its first name where the recogniser left it out, join a
-    name across a particle (`ten Hag`) and give an organisation named by its head word its
-    owner's name."""
+    name across a particle (`ten Hag`), give an organisation named by its head word its
+    owner's name, and take a bare title (`Pope`) for no name."""
     ents = doc.ents  # built anew on each access: read once
     names = nickname_names(doc) + hyphenated_first_names(doc, ents) + names_cut_at_their_verb(doc, ents)
+    dropped: list[Span] = []
     if lexicon is not None:
         not_names = lexicon.titles | lexicon.honorifics.keys()
+        dropped = titles_taken_for_names(ents, not_names)
         names += first_names_before_a_hyphen(doc, ents, not_names) + speaking_names(doc, lexicon.speech) \
             + owned_organization_names(doc, ents, lexicon.org_nouns) \
             + given_names_left_out(doc, ents, lexicon.first_names, not_names) \
             + names_across_particles(doc, ents, lexicon.name_particles) + names_beside_roles(doc, ents, lexicon) \
             + bodies_beside_org_nouns(doc, ents, lexicon.org_nouns) \
             + names_before_post_nominals(doc, ents, lexicon.post_nominals)
-    if names:
-        kept = [ent for ent in ents if not any(ent.start < n.end and n.start < ent.end for n in names)]
+    if names or dropped:
+        kept = [ent for ent in ents if ent not in dropped
+                and not any(ent.start < n.end and n.start < ent.end for n in names)]
         doc.ents = filter_spans([*kept, *names])
+
+
+def titles_taken_for_names(ents: tuple[Span, ...], not_names: Collection[str]) -> list[Span]:
+    """PERSON entities of a headline made only of titles or honorifics (`Pope` of `Pope calls for
+    ceasefire`): a role that speaks before anyone is named, to be found below as one, not a
+    person called `Pope`; unless the article gives someone that word for a surname (`Larry
+    King`, `Mr. King`). Only the first line: in a sentence the parse sees the role for itself."""
+    if not ents:
+        return []
+    headline_end = ents[0].doc.text.find("\n")
+    surnames = {ent[-1].lower_ for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
+    return [ent for ent in ents if ent.label_ == "PERSON" and ent.end_char <= headline_end
+            and all(t.lower_ in not_names for t in ent) and ent[-1].lower_ not in surnames]
 
 
 def is_headline(sentence: Span) -> bool:

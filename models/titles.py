@@ -118,7 +118,7 @@ def role_phrase(head: Token, lexicon: Lexicon, beside_name: bool = False) -> str
         role_of = child.i > head.i and child.dep_ == "prep" and child.lower_ in ROLE_PREPOSITIONS
         joined = beside_name and child.i > head.i and child.dep_ in ("conj", "cc")
         # `playwright-in-residence`; the hyphen of `front-runner`, which the parser hangs on the head
-        hyphened = joins_words(child) or (child.i > head.i and after_a_hyphen(child))
+        hyphened = joins_words(child) or (child.i == head.i + 2 and after_a_hyphen(child))  # not `X, Kang Hoon-sik`
         if modifier or role_of or joined or hyphened:
             keep.extend(child.subtree)
     keep.extend(_hyphened_before(head))

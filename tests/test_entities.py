@@ -35,3 +35,14 @@ def test_a_person_s_post_nominals_are_no_part_of_the_name_and_an_office_among_th
 def test_an_honorific_the_recogniser_took_in_is_no_part_of_the_name(extract):
     text = "Dame Judi Dench said the theatre must survive. Dench added that she would perform there again."
     assert [q["speaker"]["name"] for q in extract(text)] == ["Judi Dench", "Judi Dench"]
+
+
+def test_a_headline_title_the_recogniser_took_for_a_name_is_the_role_named_below(extract):
+    text = ("Pope calls for ceasefire in Christmas message\n\n"
+            "Pope Leo XIV called on Sunday for an immediate ceasefire in Sudan.")
+    assert [q["speaker"]["name"] for q in extract(text)] == ["Leo XIV", "Leo XIV"]
+
+
+def test_a_name_right_after_a_person_s_role_is_a_person_whatever_the_recogniser_said(extract):
+    quotes = extract("Her son, the novelist Chike Okafor, said his mother had never complained.")
+    assert (quotes[0]["speaker"]["name"], quotes[0]["speaker"]["title"]) == ("Chike Okafor", "novelist")

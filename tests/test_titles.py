@@ -359,3 +359,8 @@ def test_an_organisation_word_heading_a_proper_name_is_an_affiliation_whatever_t
 
 def test_a_clergy_title_before_the_name_is_a_title(extract):
     assert speaker_of_first_quote(extract, 'The Rev. Ann Hale called the vote "a betrayal."') == ("Ann Hale", "Rev.")
+
+
+def test_a_hyphenated_name_set_beside_a_role_is_no_part_of_the_role(extract):
+    quotes = extract("His chief of staff, Kang Hoon-sik, told reporters that officials were in contact.")
+    assert (quotes[0]["speaker"]["name"], quotes[0]["speaker"]["title"]) == ("Kang Hoon-sik", "chief of staff")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .entities import headline_mentions, is_headline
+from .entities import headline_mentions, is_headline, is_name_word
 from .entity_types import BODIES, PLACES, SPEAKERS
 from .lexicon import Lexicon
 from .spans import (
@@ -838,9 +838,14 @@ class SpeakerResolver:
         set off after a role's phrase is the one the role describes, not the body's apposition."""
         if not self._is_role(head.lower_):
             return None
-        return next((t for t in head.subtree if t.i > head.i and t.dep_ == "appos" and t.ent_type_ == "PERSON"
-                     and t.head.dep_ == "pobj" and t.head.ent_type_ != "PERSON" and t.head.head.head == head
-                     and self.doc[t.left_edge.i - 1].text == ","), None)
+        return next((t for t in head.subtree if t.ent_type_ == "PERSON" and self._set_off_after_role_phrase(t, head)
+                     and t.head.ent_type_ != "PERSON"), None)
+
+    def _set_off_after_role_phrase(self, name: Token, head: Token) -> bool:
+        """Whether `name` is set off by a comma as the apposition of the object of a preposition
+        of `head` (`A spokesman for the Kremlin, Dmitry Peskov`)."""
+        return name.i > head.i and name.dep_ == "appos" and name.head.dep_ == "pobj" and name.head.head.head == head \
+            and self.doc[name.left_edge.i - 1].text == ","
 
     def _apposed_untagged_name(self, head: Token) -> Resolved | None:
         """`Her mother, Ana, 61,`: a proper noun the recogniser missed, set beside a person's role
@@ -848,12 +853,19 @@ class SpeakerResolver:
         if not (self._is_role(head.lower_) or head.lower_ in self.lexicon.relational_roles):
             return None
         name = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and not c.ent_type_
-                     and self.doc[c.left_edge.i - 1].text == ","), None)
+                     and self.doc[c.left_edge.i - 1].text == ","), None) or self._untagged_name_after_role_phrase(head)
         if name is None:
             return None
         words, role = self.doc[name.left_edge.i:name.i + 1].text, role_phrase(head, self.lexicon, beside_name=True)
         return self.add_person(words, role, name.i) if role else Resolved(words, "person")  # later `Ana` finds her
 
+
+    def _untagged_name_after_role_phrase(self, head: Token) -> Token | None:
+        """`The mayor of Marathon, Stergios Tsirkas,` with the name hung on `Marathon`: two or three
+        name words the recogniser missed, set off after the role's phrase."""
+        return next((t for t in head.subtree if t.pos_ == "PROPN" and not t.ent_type_
+                     and self._set_off_after_role_phrase(t, head) and 2 <= t.i - t.left_edge.i + 1 <= 3
+                     and all(is_name_word(w.text) for w in self.doc[t.left_edge.i:t.i + 1])), None)
 
     def _by_relative_antecedent(self, head: Token, mention: str) -> Resolved | None:
         """`X, who said ...`: the relative pronoun stands for its antecedent."""

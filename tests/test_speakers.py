@@ -800,3 +800,9 @@ def test_a_person_set_beside_a_second_role_beside_the_head_is_the_speaker(extrac
 def test_an_organisation_whose_name_holds_and_is_one_body(extract):
     text = "The season caused $200 billion in damage, according to the National Oceanic and Atmospheric Administration."
     assert first_speaker(extract, text)["name"] == "National Oceanic and Atmospheric Administration"
+
+
+def test_an_untagged_name_set_off_after_a_role_s_phrase_is_the_role_holder(extract):
+    # the parser hangs the name on `Marathon`, and the recogniser tags nothing
+    quotes = extract("The mayor of Marathon, Stergios Tsirkas, said at least 20 homes had been destroyed.")
+    assert (quotes[0]["speaker"]["name"], quotes[0]["speaker"]["title"]) == ("Stergios Tsirkas", "mayor of Marathon")

@@ -927,8 +927,8 @@ class SpeakerResolver:
     def _body_subject_before(self, pronoun: Token) -> Token | None:
         """The organisation earlier in the pronoun's sentence that is a subject or owns one (`The
         company's shares`), at most `PRONOUN_WINDOW` tokens back; the nearest."""
-        doc = pronoun.doc
-        for i in range(pronoun.i - 1, max(pronoun.sent.start, pronoun.i - PRONOUN_WINDOW) - 1, -1):
+        doc, own = pronoun.doc, pronoun.left_edge.i  # `The Cupertino company`: its own words name no other body
+        for i in range(min(own, pronoun.i) - 1, max(pronoun.sent.start, pronoun.i - PRONOUN_WINDOW) - 1, -1):
             token = doc[i]
             if is_or_owns_subject(token, self.lexicon) and not self.quoted(token.idx) \
                     and (token.ent_type_ in BODIES or token.lower_ in self.lexicon.org_nouns):

@@ -806,3 +806,8 @@ def test_an_untagged_name_set_off_after_a_role_s_phrase_is_the_role_holder(extra
     # the parser hangs the name on `Marathon`, and the recogniser tags nothing
     quotes = extract("The mayor of Marathon, Stergios Tsirkas, said at least 20 homes had been destroyed.")
     assert (quotes[0]["speaker"]["name"], quotes[0]["speaker"]["title"]) == ("Stergios Tsirkas", "mayor of Marathon")
+
+
+def test_a_place_in_a_trade_noun_s_own_phrase_is_no_organisation_it_stands_for(extract):
+    text = "Apple on Tuesday unveiled a cheaper iPhone.\n\nThe Cupertino company said the phone would cost $429."
+    assert [q["speaker"]["name"] for q in extract(text)][-1] == "Apple"

@@ -268,11 +268,11 @@ def names_before_post_nominals(doc: Doc, ents: tuple[Span, ...], post_nominals: 
     ['Jacob Rees-Mogg MP']
     """
     found = []
-    for ent in ents:
+    for ent in (ent for ent in ents if ent.label_ == "PERSON"):
         end = ent.end
         while end < len(doc) and doc[end].text in post_nominals and not doc[end].ent_type_:
             end += 1
-        if ent.label_ == "PERSON" and end > ent.end:
+        if end > ent.end:
             found.append(Span(doc, ent.start, end, "PERSON"))
     return found
 

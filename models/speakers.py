@@ -859,7 +859,6 @@ class SpeakerResolver:
         words, role = self.doc[name.left_edge.i:name.i + 1].text, role_phrase(head, self.lexicon, beside_name=True)
         return self.add_person(words, role, name.i) if role else Resolved(words, "person")  # later `Ana` finds her
 
-
     def _untagged_name_after_role_phrase(self, head: Token) -> Token | None:
         """`The mayor of Marathon, Stergios Tsirkas,` with the name hung on `Marathon`: two or three
         name words the recogniser missed, set off after the role's phrase."""
@@ -1170,8 +1169,10 @@ class SpeakerResolver:
         """`Semicon Global will cut 4,000 jobs, the company said`: a trade noun that reports a
         clause before it speaks of that clause's subject, where this is a proper name and no
         person's or place's, whatever entity NER took it for (here a location)."""
+        if head.dep_ not in SUBJECT_DEPS:
+            return None
         clause = next((c for c in head.head.children if c.dep_ == "ccomp" and c.i < head.i), None)
-        if head.dep_ not in SUBJECT_DEPS or clause is None:
+        if clause is None:
             return None
         subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ in ("PERSON", "GPE", "NORP") \

@@ -388,9 +388,9 @@ def post_nominal_title(ent: Span, lexicon: Lexicon) -> str | None:
 
 def name_tokens(ent: Span, lexicon: Lexicon) -> list[Token]:
     """The tokens of a PERSON entity that are the name: without a possessive, a title or an
-    honorific NER swallowed (`Secretary Austin`, `Dame Judi Dench`), the end of a phrase that hangs outside the name
-    (`[Secretary of] Agriculture Tomas Brandt`), a quotation mark NER took in (`Donald Trump ''`) or the
-    letters after a name (`Jacob Rees-Mogg MP`)."""
+    honorific NER swallowed (`Secretary Austin`, `Dame Judi Dench`), the end of a phrase that
+    hangs outside the name (`[Secretary of] Agriculture Tomas Brandt`), a quotation mark NER
+    took in (`Donald Trump ''`) or the letters after a name (`Jacob Rees-Mogg MP`)."""
     tokens = [t for t in ent if not t.is_space and t.tag_ != "POS" and t.text not in ("'s", "’s")] or [ent.root]
     while len(tokens) > 1 and (tokens[0].lower_ in lexicon.titles or tokens[0].lower_ in lexicon.honorifics
                                or not ent.start <= tokens[0].head.i < ent.end or tokens[0].is_quote):

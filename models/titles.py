@@ -207,7 +207,8 @@ def title_before(root: Token, name_start: int, lexicon: Lexicon, extra: list[Tok
     if not tokens:  # `lead author Dr. X`: the honorific is no part of the role
         return None
     tokens = sorted({*tokens, *_hyphened_before(tokens[0])}, key=lambda t: t.i)  # `Co-founder X`
-    named = has_title_word(tokens, lexicon) or (beside_name and _role_compound(tokens, name_start, lexicon))
+    named = has_title_word(tokens, lexicon) or (beside_name and _role_compound(tokens, name_start, lexicon)
+                                                and not _indefinite(tokens))
     return clean(tokens) if named else None
 
 
@@ -219,6 +220,15 @@ def _after_a_lost_verb(tokens: list[Token]) -> list[Token]:
             and tokens[k - 1].pos_ in ("NOUN", "PROPN") and tokens[k - 1].i == t.i - 1
             and not after_a_hyphen(tokens[k - 1])]  # `tea-party backed candidate`: one modifier
     return tokens[lost[-1] + 1:] if lost else tokens
+
+
+def _indefinite(tokens: list[Token]) -> bool:
+    """`another potential hazard [Rubio is navigating]`: a phrase that opens with an indefinite
+    article is a noun of its own that the parser ran into the name, not a role before it (a role
+    there comes with a title word: `a Republican senator, X`)."""
+    first = tokens[0]
+    article = first.doc[first.i - 1] if first.i else None
+    return article is not None and article.dep_ == "det" and article.lower_ in ("a", "an", "another")
 
 
 def _role_compound(tokens: list[Token], name_start: int, lexicon: Lexicon) -> bool:

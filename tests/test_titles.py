@@ -364,3 +364,11 @@ def test_a_clergy_title_before_the_name_is_a_title(extract):
 def test_a_hyphenated_name_set_beside_a_role_is_no_part_of_the_role(extract):
     quotes = extract("His chief of staff, Kang Hoon-sik, told reporters that officials were in contact.")
     assert (quotes[0]["speaker"]["name"], quotes[0]["speaker"]["title"]) == ("Kang Hoon-sik", "chief of staff")
+
+
+def test_a_noun_with_an_indefinite_article_run_into_a_name_is_no_title(extract):
+    text = ("Marco Rubio spoke in Iowa on Monday.\n\n"
+            "The refugee dispute is another potential hazard Rubio is navigating carefully. "
+            "Rubio said the country must be safe.")
+    speaker = extract(text)[-1]["speaker"]
+    assert (speaker["name"], speaker["title"]) == ("Marco Rubio", None)

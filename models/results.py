@@ -70,6 +70,15 @@ class SpeakerBook:
         return speaker
 
 
+    def retitle(self, resolver: SpeakerResolver) -> None:
+        """Give each person the title they are best known by in the whole article, not the one
+        their first quote happened to state (`Union leader vows ...` heads an article that goes
+        on to call him `the head of the International Longshoremen's Association`)."""
+        for speaker in self.speakers.values():
+            best = resolver.person(speaker.name).title if speaker.kind == "person" and speaker.name else None
+            speaker.title = best or speaker.title
+
+
 class LabelledLines:
     """The words of labelled lines (`A: I think C`, `WALLACE: I said C`) and whose they are:
     an `I` there is the label's speaker, not the writer."""
@@ -120,4 +129,5 @@ def build(doc: Doc, index: TextIndex, drafts: list[Draft], lexicon: Lexicon) -> 
                             kind=attribution_kind(draft, text, lexicon)))
         if speaker is not None:
             speaker.quote_ids.append(quote_id)
+    book.retitle(resolver)
     return quotes, list(book.speakers.values())

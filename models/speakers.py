@@ -88,7 +88,9 @@ def majority(votes: Counter[str]) -> str | None:
 @dataclass(slots=True)
 class Person:
     name: str
-    roles: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)  # stated beside the name
+    headline_roles: list[str] = field(default_factory=list)  # `Union leader vows ...`: informal, a fallback
+    described_roles: list[str] = field(default_factory=list)  # `... the Vermont senator said`: inferred
     affiliations: list[str] = field(default_factory=list)
     gender_votes: Counter[str] = field(default_factory=Counter)
 
@@ -99,7 +101,7 @@ class Person:
 
     @property
     def titles(self) -> list[str]:
-        return list(dict.fromkeys(self.roles + self.affiliations))
+        return list(dict.fromkeys(self.roles + self.headline_roles + self.described_roles + self.affiliations))
 
 
 NICKNAME_QUOTES = str.maketrans("", "", '"“”')
@@ -508,7 +510,7 @@ class SpeakerResolver:
             if subject is not None and role is not None:
                 # after a role stated beside the name: `Prime minister faces revolt ... Work and
                 # Pensions Secretary X said`, `Lawmaker urges ... Rep. X`
-                self.people[subject].roles.append(role)
+                self.people[subject].headline_roles.append(role)
                 self.lede[head.i] = subject
 
     def _first_named_below_headline(self) -> int:
@@ -534,7 +536,7 @@ class SpeakerResolver:
             gender = self.lexicon.gender_words.get(head.lower_)
             name = self._stated_of(head) or self._described_antecedent(head.i, gender)
             if name is not None:
-                self.people[name].roles.append(role)
+                self.people[name].described_roles.append(role)
 
     def _stated_of(self, head: Token) -> str | None:
         """The person a description is stated of (`Rudy Giuliani is the former mayor`), where the
@@ -643,15 +645,31 @@ class SpeakerResolver:
             person.roles.append(role)
 
     def person(self, name: str) -> Resolved:
-        """A person with the title they are best known by: the first that names an office
-        (`Secretary of State`), else the first role that is not a relation to someone else
-        (`Democratic presidential nominee` before `rival`), else any role, else an affiliation."""
+        """A person with the title they are best known by: of the roles stated beside their name,
+        the first that names an office (`Secretary of State`), else the first that is not a
+        relation to someone else (`Democratic presidential nominee` before `rival`); else, in the
+        same way, a role the headline gives them, then one a description was taken to give them;
+        else what a relative clause says they do (`who led the party`), else any role, else an
+        affiliation."""
         person = self.people.get(name)
         if person is None:
             return Resolved(name, "person")
-        offices = [role for role in person.roles if names_an_office(role, self.lexicon)]
-        positions = [role for role in person.roles if not self._relational(role)]
-        return Resolved(name, "person", (offices or positions or person.roles or person.affiliations or [None])[0])
+        return Resolved(name, "person", self._best_title(person))
+
+    def _best_title(self, person: Person) -> str | None:
+        for roles in (person.roles, person.headline_roles, person.described_roles):
+            offices = [role for role in roles if names_an_office(role, self.lexicon)]
+            positions = [role for role in roles if not self._relational(role) and self._names_a_role(role)]
+            if offices or positions:
+                return (offices or positions)[0]
+        # `who led the party for years`: what a relative clause says the person does, else a relation
+        stated = [role for role in person.roles if not self._relational(role)]
+        return (stated + person.roles + person.headline_roles + person.described_roles + person.affiliations
+                or [None])[0]
+
+    def _names_a_role(self, role: str) -> bool:
+        """`former Leeds defender`, not `led the party` (a relative clause's predicate)."""
+        return self._is_role(singular(role_head(role)))
 
     def _relational(self, role: str) -> bool:
         return singular(role_head(role)) in self.lexicon.relational_roles

@@ -372,3 +372,18 @@ def test_a_noun_with_an_indefinite_article_run_into_a_name_is_no_title(extract):
             "Rubio said the country must be safe.")
     speaker = extract(text)[-1]["speaker"]
     assert (speaker["name"], speaker["title"]) == ("Marco Rubio", None)
+
+
+def test_a_speaker_is_titled_by_the_role_stated_beside_the_name_over_a_headline_s(extract):
+    text = ("Union leader vows to fight port automation\n\n"
+            "The head of the International Longshoremen's Association, Harold Daggett, said on Monday "
+            "that his members would strike again.\n\n"
+            '"We will shut down every port," Daggett, 78, told a rally in Newark.')
+    quotes = extract(text)
+    assert {q["speaker"]["name"] for q in quotes} == {"Harold Daggett"}
+    assert {q["speaker"]["title"] for q in quotes} == {"head of the International Longshoremen's Association"}
+
+
+def test_a_headline_role_is_the_title_where_the_article_states_none_beside_the_name(extract):
+    text = "Chancellor says tax rises are unavoidable\n\nRachel Reeves said on Monday that taxes would have to rise."
+    assert {q["speaker"]["title"] for q in extract(text)} == {"Chancellor"}

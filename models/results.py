@@ -69,7 +69,6 @@ class SpeakerBook:
             speaker.mentions.append(mention)
         return speaker
 
-
     def retitle(self, resolver: SpeakerResolver) -> None:
         """Give each person the title they are best known by in the whole article, not the one
         their first quote happened to state (`Union leader vows ...` heads an article that goes

@@ -646,7 +646,7 @@ class SpeakerResolver:
 
     def person(self, name: str) -> Resolved:
         """A person with the title they are best known by: of the roles stated beside their name,
-        the first that names an office (`Secretary of State`), else the first that is not a
+        the first that names an office (`Secretary of State`), else the first role noun that is no
         relation to someone else (`Democratic presidential nominee` before `rival`); else, in the
         same way, a role the headline gives them, then one a description was taken to give them;
         else what a relative clause says they do (`who led the party`), else any role, else an
